@@ -93,6 +93,11 @@ def test_province_level_areas(gaz):
         ("810000", "香港", "Hong Kong"),
         ("820000", "澳门", "Macao"),
         ("230100", "哈尔滨", "Harbin"),
+        ("230200", "齐齐哈尔", "Qiqihar"),
+        ("440113", "番禺", "Panyu"),  # place-name readings of polyphonic characters
+        ("510117", "郫都", "Pidu"),
+        ("141024", "洪洞", "Hongtong"),
+        ("310105", "长宁", "Changning"),
         ("610100", "西安", "Xi'an"),
         ("500000", "重庆", "Chongqing"),
         ("430100", "长沙", "Changsha"),

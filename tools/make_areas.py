@@ -55,6 +55,7 @@ ENGLISH_EXCEPTIONS = {
     "香港": "Hong Kong",
     "澳门": "Macao",
     "哈尔滨": "Harbin",
+    "齐齐哈尔": "Qiqihar",
     "呼和浩特": "Hohhot",
     "鄂尔多斯": "Ordos",
     "呼伦贝尔": "Hulunbuir",
