@@ -1,0 +1,52 @@
+"""Build the web application from its settings: endpoint, linked data, browser pages. No module-level store."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from policykg.server.context import AppContext
+from policykg.server.errors import ServerError
+from policykg.server.query_runner import QueryRunner
+from policykg.server.settings import Settings
+
+
+def create_app(settings: Settings, runner: QueryRunner | None = None) -> FastAPI:
+    """The whole server for one store; `runner` may be given by a caller that manages its own."""
+    runner = runner or QueryRunner(
+        settings.store_dir, timeout=settings.query_timeout, max_rows=settings.max_rows, workers=settings.workers
+    )
+    context = AppContext(settings=settings, runner=runner)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(runner.start)
+        yield
+        await run_in_threadpool(runner.close)
+
+    app = FastAPI(title="policykg", lifespan=lifespan, docs_url="/-/api", redoc_url=None, openapi_url="/-/openapi.json")
+    app.state.context = context
+    app.add_exception_handler(ServerError, handle_server_error)
+
+    from policykg.server import linked_data
+    from policykg.server.sparql import endpoint, graph_store
+
+    endpoint.mount(app, context)
+    graph_store.mount(app, context)
+    linked_data.mount(app, context)
+    if importlib.util.find_spec("policykg.server.pages") is not None:
+        from policykg.server import pages
+
+        pages.mount(app, context)
+    return app
+
+
+def handle_server_error(request: Request, error: ServerError) -> Response:
+    """The one place a typed error becomes a response: a small JSON body with the status and the message."""
+    body = {"error": error.title, "status": error.status, "message": error.message}
+    return JSONResponse(body, status_code=error.status, headers=error.headers)
