@@ -1,0 +1,156 @@
+"""The document header: issuer, number (文号), notice and policy titles, recipients, signature date.
+
+Works on the text before the first clause, in any of the layouts we meet: the GB/T 9704 red-header layout
+laid out in lines, a web page with its posting furniture, or a one-line crawl where blanks are the only breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from policykg.parse.boilerplate import is_boilerplate_line
+from policykg.parse.formulas import ATTACHMENT, DRAFT, PUBLIC_RELEASE
+from policykg.parse.paragraphs import paragraph_starts
+from policykg.parse.text import squash
+
+ORGAN_SUFFIX = (
+    "人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|管理委员会|管委会|委员会|领导小组|局|厅|委|部|院|中心|署|会"
+)
+# 济政字[2020] 39号, 鲁政办字〔2025〕49号, 哈政规〔2022〕22号; brackets vary, spaces creep in.
+DOC_NUMBER = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(?P<year>(19|20)\d{2})\s*[〕\]］】)）]\s*(?P<serial>\d{1,5})\s*号"
+)
+CN_DATE = re.compile(r"(?P<y>(19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+SIGNATURE = re.compile(
+    rf"(?:^|(?<=[\s。，,；;：:）)]))(?P<org>[\u4e00-\u9fff]{{2,30}}?(?:{ORGAN_SUFFIX}))\s*" + CN_DATE.pattern,
+    re.MULTILINE,
+)
+NOTICE_TITLE = re.compile(r"关于(印发|转发|发布|公布|颁布)\S*的(通知|决定|公告|函)$")
+_TITLE_STOP = set("。，,；;：:")
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "《“\"", "》”\""
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the header says, strings as written (spaces from wrapping removed)."""
+
+    issuer: str | None
+    number: str | None  # normalised: 〔〕, no spaces
+    number_span: tuple[int, int] | None
+    notice_title: str | None
+    title: str | None
+    title_span: tuple[int, int] | None  # where the policy's own title stands
+    preamble_span: tuple[int, int] | None
+    recipients: str | None
+    signed: date | None
+    public_release: bool
+    draft: bool
+
+
+def normalise_number(raw: str) -> str | None:
+    """A document number in its normal form (济政字〔2020〕39号), or None when it is not one."""
+    match = DOC_NUMBER.search(raw)
+    if not match:
+        return None
+    return f"{match['prefix']}〔{match['year']}〕{match['serial']}号"
+
+
+def parse_date(match: re.Match[str]) -> date | None:
+    """A CN_DATE match as a date; None for impossible dates."""
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Header paragraphs as (start, end, squashed text), boilerplate dropped."""
+    starts = [p.start for p in paragraph_starts(text, start, end)]
+    found = []
+    for i, at in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else end
+        raw = text[at:stop]
+        if not is_boilerplate_line(raw):
+            found.append((at, stop, squash(raw)))
+    return found
+
+
+def _title_like(line: str) -> bool:
+    if not (2 <= len(line) <= 90) or any(ch in _TITLE_STOP for ch in line):
+        return False
+    if CN_DATE.search(line) or DOC_NUMBER.search(line) or PUBLIC_RELEASE.search(line) or ATTACHMENT.fullmatch(line):
+        return False
+    return not line.startswith(("各", "抄送"))
+
+
+def _strip_title_quotes(title: str) -> str:
+    if title and title[0] in _OPEN_BRACKETS and title[-1] in _CLOSE_BRACKETS:
+        return title[1:-1]
+    return title
+
+
+def _same_title(a: str, b: str) -> bool:
+    table = str.maketrans("（）", "()")
+    return a.translate(table) == b.translate(table)
+
+
+def find_title(lines: list[tuple[int, int, str]]) -> tuple[int | None, int | None, str | None]:
+    """(title start, preamble start, title): title lines are the short unpunctuated ones just above the preamble."""
+    i = len(lines) - 1
+    preamble_start = None
+    while i >= 0 and any(ch in lines[i][2] for ch in "。，,；;") and not DRAFT.search(lines[i][2]):
+        preamble_start = lines[i][0]
+        i -= 1
+    parts: list[tuple[int, str]] = []
+    while i >= 0:
+        line = lines[i][2]
+        if DRAFT.search(line) and len(line) <= 12:
+            i -= 1  # （征求意见稿） under a title belongs to the title block
+            continue
+        if not _title_like(line) or NOTICE_TITLE.search(line):
+            break
+        parts.insert(0, (lines[i][0], line))
+        i -= 1
+    if not parts:
+        return None, preamble_start, None
+    title = _strip_title_quotes("".join(p[1] for p in parts))
+    title = re.sub(r"[（(]\s*(征求意见稿|送审稿|讨论稿)\s*[）)]$", "", title)
+    return parts[0][0], preamble_start, title or None
+
+
+def parse_header(text: str, start: int, end: int) -> Header:
+    """Read the header out of text[start:end] (everything before the first clause)."""
+    lines = _lines(text, start, end)
+    region = text[start:end]
+    number_match = DOC_NUMBER.search(region)
+    signature = None
+    for match in SIGNATURE.finditer(region):
+        signature = match  # the last signature before the body is the issuing one
+    notice_title = next((line for _, _, line in lines if NOTICE_TITLE.search(line)), None)
+    recipients = next((line.rstrip(":：") for _, _, line in lines if line.endswith((":", "：")) and len(line) < 200), None)
+    title_start, preamble_start, title = find_title(lines)
+    quoted = re.findall(r"《([^》]{4,120})》", squash(region))
+    if title:
+        title = next((q for q in quoted if _same_title(q, title)), title)
+    elif not notice_title and quoted:
+        title = None
+    issuer = signature["org"] if signature else None
+    if issuer is None and lines and re.search(rf"({ORGAN_SUFFIX})$", lines[0][2]) and len(lines[0][2]) <= 30:
+        issuer = lines[0][2]
+    title_span = (title_start, preamble_start if preamble_start is not None else end) if title_start is not None else None
+    preamble_span = (preamble_start, end) if preamble_start is not None else None
+    return Header(
+        issuer=issuer,
+        number=normalise_number(number_match.group(0)) if number_match else None,
+        number_span=(start + number_match.start(), start + number_match.end()) if number_match else None,
+        notice_title=notice_title,
+        title=title,
+        title_span=title_span,
+        preamble_span=preamble_span,
+        recipients=recipients,
+        signed=parse_date(signature) if signature else None,
+        public_release=bool(PUBLIC_RELEASE.search(region)),
+        draft=bool(DRAFT.search(region)),
+    )

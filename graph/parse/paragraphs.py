@@ -1,0 +1,77 @@
+"""Where paragraphs start: line starts, and in one-line web crawls the starts that spaces reveal."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A crawl that lost its line breaks has lines this long; below it, text is laid out in lines.
+RUN_ON_LINE_LENGTH = 1500
+_BULLETS = "-–—•·●▪■◆*"
+_SENTENCE_END = "。；;！？!?）)」』”\""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A stretch of text that may open with a clause marker or a closing formula."""
+
+    start: int  # first non-blank character after any bullet
+    line_start: bool  # True at a real line start; False for a start found inside a run-on line
+
+
+def is_run_on(text: str) -> bool:
+    """True for crawls that put a whole document on a few very long lines."""
+    return any(len(line) > RUN_ON_LINE_LENGTH for line in text.split("\n"))
+
+
+def _skip_lead(text: str, pos: int, end: int) -> int:
+    """Skip blanks, list bullets and converter artefacts at the start of a paragraph."""
+    while pos < end:
+        ch = text[pos]
+        if ch in " \t\u3000\xa0":
+            pos += 1
+        elif ch in _BULLETS and pos + 1 < end and text[pos + 1] in " \t\u3000\xa0":
+            pos += 2
+        elif text.startswith("[bookmark:", pos):
+            close = text.find("]", pos, end)
+            if close < 0:
+                break
+            pos = close + 1
+        else:
+            break
+    return pos
+
+
+def paragraph_starts(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
+    """All paragraph starts in text[start:end], in order."""
+    end = len(text) if end is None else end
+    line_from = text.rfind("\n", 0, start) + 1
+    line_to = text.find("\n", end)
+    run_on = is_run_on(text[line_from:len(text) if line_to < 0 else line_to])
+    found: list[Paragraph] = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        line_start, line_end = start + line.start(), start + line.end()
+        first = _skip_lead(text, line_start, line_end)
+        if first < line_end:
+            found.append(Paragraph(first, True))
+        if not run_on:
+            continue
+        # Inside a run-on line a new paragraph shows as blanks after the previous text.
+        for gap in re.finditer(r"[ \t\u3000\xa0]+", text[first:line_end]):
+            pos = first + gap.end()
+            if pos < line_end:
+                found.append(Paragraph(pos, False))
+    return found
+
+
+def previous_char(text: str, pos: int) -> str:
+    """The last non-blank character before pos ('' at the start)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u3000\xa0\n":
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def ends_sentence(ch: str) -> bool:
+    """True for characters that close a sentence or a parenthetical."""
+    return ch in _SENTENCE_END
