@@ -16,8 +16,9 @@ from policykg.server.query_runner import QueryRunner
 from policykg.server.settings import Settings
 
 
-def create_app(settings: Settings, runner: QueryRunner | None = None) -> FastAPI:
-    """The whole server for one store; `runner` may be given by a caller that manages its own."""
+def create_app(settings: Settings, runner: QueryRunner | None = None, with_pages: bool = True) -> FastAPI:
+    """The whole server for one store; `runner` may be given by a caller that manages its own;
+    `with_pages=False` serves only the endpoint and linked data (no HTML browser pages)."""
     runner = runner or QueryRunner(
         settings.store_dir, timeout=settings.query_timeout, max_rows=settings.max_rows, workers=settings.workers
     )
@@ -39,10 +40,11 @@ def create_app(settings: Settings, runner: QueryRunner | None = None) -> FastAPI
     endpoint.mount(app, context)
     graph_store.mount(app, context)
     linked_data.mount(app, context)
-    if importlib.util.find_spec("policykg.server.pages") is not None:
+    if with_pages and importlib.util.find_spec("policykg.server.pages") is not None:
         from policykg.server import pages
 
-        pages.mount(app, context)
+        if hasattr(pages, "mount"):  # the browser pages, when installed
+            pages.mount(app, context)
     return app
 
 
