@@ -98,7 +98,7 @@ def running_server(settings: Settings, with_pages: bool = True) -> Iterator[Runn
 def server(tmp_path_factory) -> Iterator[RunningServer]:
     """A read-only server (no write token, endpoint and linked data only) over the built store, per module."""
     store = build_store(tmp_path_factory.mktemp("served"))
-    with running_server(Settings(store_dir=store, max_rows=50), with_pages=False) as running:
+    with running_server(Settings(store_dir=store, max_rows=20), with_pages=False) as running:
         yield running
 
 
