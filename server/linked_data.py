@@ -102,6 +102,7 @@ def render_fallback_html(iri: str, path: str, triples: list[ox.Triple], base: st
         rows.append((triple.predicate.value, text, href))
         if triple.predicate.value.endswith(("#prefLabel", "/title", "#label")) and title == iri:
             title = text
+    rows.sort()
     return _FALLBACK_PAGE.render(title=title, iri=iri, path=path, rows=rows, formats=["ttl", "jsonld", "nt"])
 
 
@@ -127,6 +128,7 @@ def mount(app: FastAPI, context: AppContext) -> None:
             raise NotFound(f"nothing is known about <{iri}>")
         if fmt == "html":
             return HTMLResponse(render_fallback_html(iri, f"/id/{bare}", triples, settings.base))
+        triples.sort(key=lambda triple: (triple.subject.value != iri, str(triple.subject), str(triple.predicate), str(triple.object)))
         body = ox.serialize(triples, format=GRAPH_FORMATS[fmt][0], prefixes=PREFIXES if fmt == "ttl" else None)
         return Response(body, media_type=graph_media_type(fmt), headers={"Vary": "Accept"})
 
