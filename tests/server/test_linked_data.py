@@ -69,7 +69,10 @@ def test_ontology_as_turtle_and_html(client):
     assert ox.Triple(clause, label, ox.Literal("clause", language="en")) in turtle
     as_jsonld = triples_of(client.get("/ontology.jsonld"), ox.RdfFormat.JSON_LD)
     assert len(as_jsonld) == len(turtle)
-    assert {t for t in as_jsonld if not isinstance(t.subject, ox.BlankNode)} == {t for t in turtle if not isinstance(t.subject, ox.BlankNode)}
+    def ground(triples):
+        return {t for t in triples if not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode)}
+
+    assert ground(as_jsonld) == ground(turtle)
     html = client.get("/ontology", headers={"accept": "text/html"})
     assert html.headers["content-type"].startswith("text/html")
     assert 'id="Clause"' in html.text
