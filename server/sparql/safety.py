@@ -25,7 +25,9 @@ _OPAQUE = re.compile(
     """,
     re.VERBOSE,
 )
-_WORD = re.compile(r"(?<![\w:?$\-.])([A-Za-z]+)(?![\w:\-])")
+# A keyword stands alone: not inside a variable (?x, $x) or a prefixed name (ex:x, x:y, ex:a-x). A '.' before
+# it may end a triple pattern (`?o .SERVICE`), so it does not protect a word: `ex:a.service` is refused too.
+_WORD = re.compile(r"(?<![\w:?$\-])([A-Za-z]+)(?![\w:\-])")
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 _QUERY_WORDS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
