@@ -51,7 +51,7 @@ def find_references(
     taken: list[tuple[int, int]] = []
     for match in QUOTED_TITLE.finditer(flat):
         title = match["title"]
-        if title in own_titles or title.startswith(("本", "该")):
+        if any(title in own for own in own_titles) or title.startswith(("本", "该")):
             continue
         number = normalise_number(match["number"]) if match["number"] else None
         found.append((match.start(), Reference(title, number, Evidence.cut(text, *squashed.span(*match.span())), path)))

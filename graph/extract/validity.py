@@ -61,7 +61,7 @@ def find_validity(text: str, issued: date | None) -> Validity:
         valid_until = parse_date(match)
     elif match := FOR_YEARS.search(flat):
         notes.append(match.group(0))
-        years = _number(match.group(4))
+        years = _number(match.group(3))
         if valid_from:
             valid_until = _add_years(valid_from, years) - timedelta(days=1)
             derivation.append(f"last day in force = {valid_from.isoformat()} + {years} years - 1 day")
