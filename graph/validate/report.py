@@ -215,6 +215,9 @@ def read_results(report: rdflib.Graph, data: rdflib.Graph, graph_name: str) -> l
         if message_en is None:
             message_en = next((str(m) for m in messages if getattr(m, "language", None) is None), None)
         path = report.value(node, SH.resultPath)
+        value = report.value(node, SH.value)
+        # a per-document check names the offending clause as its value: place the result there
+        anchor = value if isinstance(value, rdflib.URIRef) and (value, RDF.type, POL.Clause) in data else focus
         results.append(
             ValidationResult(
                 graph=graph_name,
@@ -223,10 +226,10 @@ def read_results(report: rdflib.Graph, data: rdflib.Graph, graph_name: str) -> l
                 severity=SEVERITY_NAMES.get(report.value(node, SH.resultSeverity), "Violation"),
                 component=short(str(report.value(node, SH.sourceConstraintComponent))),
                 path=str(path) if isinstance(path, rdflib.URIRef) else None,
-                value=_term_text(report.value(node, SH.value)),
+                value=_term_text(value),
                 message_zh=message_zh,
                 message_en=message_en,
-                location=locate(data, focus, default_document),
+                location=locate(data, anchor, default_document),
             )
         )
     return results

@@ -1,0 +1,68 @@
+"""The vocabularies the emitter writes, as pyoxigraph terms."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from policykg.ids import ONTOLOGY
+
+
+class Namespace:
+    """Attribute access to the terms of one vocabulary: POL.Clause → <…ontology#Clause>."""
+
+    def __init__(self, base: str):
+        self._base = base
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        return ox.NamedNode(self._base + name)
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return ox.NamedNode(self._base + name)
+
+
+POL = Namespace(ONTOLOGY)
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+
+# role label as written -> role individual
+ROLES = {"组长": POL.GroupLeader, "副组长": POL.DeputyGroupLeader, "成员": POL.GroupMember, "办公室主任": POL.OfficeDirector}
+
+
+def zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh")
+
+
+def en(text: str) -> ox.Literal:
+    return ox.Literal(text, language="en")
+
+
+def plain(text: str) -> ox.Literal:
+    return ox.Literal(text)
+
+
+def xsd_date(value: date) -> ox.Literal:
+    return ox.Literal(value.isoformat(), datatype=XSD.date)
+
+
+def decimal(value: Decimal) -> ox.Literal:
+    """xsd:decimal in canonical form (5000000.0 is written 5000000)."""
+    text = format(value.normalize(), "f")
+    return ox.Literal(text, datatype=XSD.decimal)
+
+
+def integer(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=XSD.integer)
+
+
+def boolean(value: bool) -> ox.Literal:
+    return ox.Literal("true" if value else "false", datatype=XSD.boolean)
