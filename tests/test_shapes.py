@@ -104,6 +104,15 @@ def test_readable_report_names_document_clause_and_offsets():
     assert "激励缺少金额或比例 / incentive has neither amount nor rate" in text
 
 
+def test_per_document_check_is_reported_at_the_clause():
+    graph = fixture_graph()
+    graph.update(cases.PREFIXES + '''
+        DELETE { ?c pol:path "一/2" } INSERT { ?c pol:path "二/2" } WHERE { ?c pol:path "一/2" }''')
+    outcome = validate_quads(_as_quads(graph))
+    assert [r.location.clause_path for r in outcome.violations] == ["二/2"]
+    assert "clause 二/2 (chars 812-1530)" in outcome.text()
+
+
 def test_warnings_alone_conform():
     graph = fixture_graph()
     graph.update(cases.PREFIXES + """
