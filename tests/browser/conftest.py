@@ -87,9 +87,13 @@ def page(browser, site):
         context.close()
 
 
-def screenshot(tab, name: str) -> Path:
-    """Save a full-page screenshot as a test artefact."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    tab.screenshot(path=str(path), full_page=True)
-    return path
+@pytest.fixture
+def screenshot():
+    """Save a full-page screenshot into test-artifacts/ (gitignored) as a test artefact."""
+    def save(tab, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        tab.screenshot(path=str(path), full_page=True)
+        return path
+
+    return save
