@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 
 from policykg.emit.terms import (
-    DCTERMS, ELI, FOAF, ORG, OWL, POL, PROV, RDF_TYPE, ROLES, SKOS,
+    DCTERMS, ELI, FOAF, ORG, OWL, POL, PROV, RDF_TYPE, ROLE_LABELS, ROLES, SKOS,
     boolean, decimal, en, integer, plain, xsd_date, zh,
 )
 from policykg.extract.programmes import known_programmes
@@ -224,6 +224,9 @@ class DocumentEmitter:
             self.add(seat, ORG.member, person)
             self.add(seat, ORG.organization, node)
             self.add(seat, ORG.role, ROLES[role])
+            self.add(ROLES[role], RDF_TYPE, ORG.Role)
+            for label in ROLE_LABELS[role]:
+                self.add(ROLES[role], SKOS.prefLabel, label)
             self.add(seat, POL.postTitle, zh(post))
             self.add(seat, POL.ordinal, integer(n))
             if agency:

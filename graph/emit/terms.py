@@ -66,3 +66,11 @@ def integer(value: int) -> ox.Literal:
 
 def boolean(value: bool) -> ox.Literal:
     return ox.Literal("true" if value else "false", datatype=XSD.boolean)
+
+
+ROLE_LABELS = {
+    "组长": (zh("组长"), en("Group leader")),
+    "副组长": (zh("副组长"), en("Deputy group leader")),
+    "成员": (zh("成员"), en("Member")),
+    "办公室主任": (zh("办公室主任"), en("Office director")),
+}

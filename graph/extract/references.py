@@ -63,12 +63,13 @@ def find_references(
         found.append((match.start(), Reference(None, number, Evidence.cut(text, *squashed.span(*match.span())), path)))
     for match in NAMED_DOCUMENT.finditer(flat):
         offset = match.start("list")
-        for name in _ONE_NAME.finditer(match["list"]):
+        for index, name in enumerate(_ONE_NAME.finditer(match["list"])):
             title = name.group(0)
             a, b = offset + name.start(), offset + name.end()
             if any(x <= a < y for x, y in taken) or _GENERIC.search(title) or title in own_titles:
                 continue
             if not _starts_like_a_name(title, place_names):
                 continue
-            found.append((a, Reference(title, None, Evidence.cut(text, *squashed.span(match.start(), b)), path)))
+            evidence_start = match.start() if index == 0 else a  # the trigger verb opens the first name only
+            found.append((a, Reference(title, None, Evidence.cut(text, *squashed.span(evidence_start, b)), path)))
     return [ref for _, ref in sorted(found, key=lambda pair: pair[0])]
