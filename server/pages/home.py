@@ -30,7 +30,7 @@ ORDER BY ?area_label DESC(?issued) ?doc
 """
 
 MONEY_PER_DOCUMENT = """
-SELECT ?doc (COUNT(?incentive) AS ?incentives) (SUM(?amount) AS ?money) WHERE {
+SELECT ?doc (COUNT(?incentive) AS ?incentives) (SUM(COALESCE(?amount, 0)) AS ?money) WHERE {
   SELECT DISTINCT ?doc ?incentive ?amount WHERE {
     ?incentive a pol:Incentive ; pol:document ?doc .
     OPTIONAL { ?incentive pol:amount ?amount }
@@ -44,7 +44,7 @@ SELECT ?documents ?clauses ?agencies ?incentives ?money ?programmes ?groups WHER
   { SELECT (COUNT(DISTINCT ?d) AS ?documents) WHERE { ?d a pol:PolicyDocument ; prov:wasDerivedFrom ?s } }
   { SELECT (COUNT(DISTINCT ?c) AS ?clauses) WHERE { ?c a pol:Clause } }
   { SELECT (COUNT(DISTINCT ?a) AS ?agencies) WHERE { ?a a pol:Agency } }
-  { SELECT (COUNT(?i) AS ?incentives) (SUM(?amount) AS ?money) WHERE {
+  { SELECT (COUNT(?i) AS ?incentives) (SUM(COALESCE(?amount, 0)) AS ?money) WHERE {
       SELECT DISTINCT ?i ?amount WHERE { ?i a pol:Incentive OPTIONAL { ?i pol:amount ?amount } } } }
   { SELECT (COUNT(DISTINCT ?p) AS ?programmes) WHERE { ?p a pol:Programme } }
   { SELECT (COUNT(DISTINCT ?g) AS ?groups) WHERE { ?g a pol:LeadingGroup } }

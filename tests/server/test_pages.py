@@ -39,7 +39,7 @@ def http(tmp_path_factory) -> Iterator[httpx.Client]:
     from policykg.build import build_into_store
 
     store = tmp_path_factory.mktemp("pages-store")
-    build_into_store([Path(str(importlib.resources.files("policykg.corpus")))], store)
+    build_into_store([Path(str(importlib.resources.files("policykg.corpus")))], store, validate=False)
     port = _free_port()
     settings = Settings(store_dir=store, host="127.0.0.1", port=port, workers=2)
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
@@ -160,7 +160,7 @@ def test_incentive_facets_filter_and_sort(http):
     budgets = get_json(http, "/incentives.json", kind="budget")
     assert budgets["count"] > 0 and {i["kind"] for i in budgets["incentives"]} == {"budget"}
     shandong = get_json(http, "/incentives.json", area="370000")
-    assert {i["jurisdiction"]["label"] for i in shandong["incentives"]} == {"山东省"}
+    assert {i["jurisdiction"]["label"] for i in shandong["incentives"]} == {"山东省", "济南市"}  # Jinan is in Shandong
     gold_shandong = next(g for g in GOLD if g["document"]["number"] == "鲁政办字〔2025〕49号")["incentives"]
     assert shandong["count"] >= len(gold_shandong) - 2
     big = get_json(http, "/incentives.json", min="10000000", sort="-amount")
@@ -172,7 +172,7 @@ def test_incentive_facets_filter_and_sort(http):
 
 def test_lead_and_shared_facets_split_an_agencys_incentives(http):
     shandong = get_json(http, "/incentives.json", area="370000")
-    suanli = next(i for i in shandong["incentives"] if "算力交易金额" in (i["evidence"] or ""))
+    suanli = next(i for i in shandong["incentives"] if i["clause"]["label"] == "二/(六)")  # 算力券: 最高500万元
     (lead, *_) = [u for u in suanli["units"] if u["lead"] and "大数据" in u["label"]]
     agency_key = lead["href"].removeprefix("/agencies/")
     led = get_json(http, "/incentives.json", agency=agency_key, role="lead")
