@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.resources
 import os
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from policykg.errors import StoreError
 from policykg.server.settings import DEFAULT_BASE, Settings
-from policykg.store.local import read_manifest
 
 DEFAULT_STORE = Path(".policykg") / "store"
-ONTOLOGY_GRAPH = "https://w3id.org/policykg/ontology"
-DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     store_dir = Path(args.store)
     paths = [Path(path) for path in args.paths] or [bundled_corpus()]
-    built = prepare_store(paths, store_dir, rebuild=args.rebuild, validate=not args.no_validate)
-    load_ontology(store_dir)
+    built = prepare_store(paths, store_dir, rebuild=args.rebuild, validate=not args.no_validate, base=args.base)
     settings = Settings(
         store_dir=store_dir, base=args.base, query_timeout=args.timeout, max_rows=args.max_rows,
         write_token=args.write_token or None, host=args.host, port=args.port, workers=args.workers,
@@ -66,53 +59,15 @@ def bundled_corpus() -> Path:
     return Path(str(importlib.resources.files("policykg.corpus")))
 
 
-def input_hashes(paths: list[Path]) -> dict[str, str]:
-    """sha256 of every document under `paths`, keyed by its path, to tell whether a build is stale."""
-    hashes = {}
-    for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.suffix in DOCUMENT_SUFFIXES) if path.is_dir() else [path]
-        for file in files:
-            hashes[str(file.resolve())] = hashlib.sha256(file.read_bytes()).hexdigest()
-    return hashes
+def prepare_store(paths: list[Path], store_dir: Path, rebuild: bool = False, validate: bool = True,
+                  base: str = DEFAULT_BASE) -> bool:
+    """Build the graph into the store unless it is current (same files, same code); True when a build ran."""
+    from policykg.build import build_into_store, store_is_current
 
-
-def store_is_current(paths: list[Path], store_dir: Path) -> bool:
-    """True when the store's manifest records the same input files, hashes and policykg version."""
-    from policykg import __version__ as version
-
-    manifest = read_manifest(store_dir)
-    if not manifest or not (store_dir / "CURRENT").exists():
-        return False
-    recorded = manifest.get("inputs")
-    if isinstance(recorded, list):  # [{"path": ..., "sha256": ...}, ...]
-        recorded = {str(Path(item.get("path", "")).resolve()): item.get("sha256") for item in recorded if isinstance(item, dict)}
-    return recorded == input_hashes(paths) and manifest.get("policykg_version") == version
-
-
-def prepare_store(paths: list[Path], store_dir: Path, rebuild: bool = False, validate: bool = True) -> bool:
-    """Build the graph into the store unless it is current; True when a build ran."""
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise StoreError(f"no such file or folder: {', '.join(missing)}")
-    if not rebuild and store_is_current(paths, store_dir):
+    if not rebuild and store_is_current(store_dir, paths, base):
         return False
-    try:
-        from policykg.build import build_into_store
-    except ImportError as error:
-        if (store_dir / "CURRENT").exists():
-            return False  # a builder-less install can still serve an existing store
-        raise StoreError(f"cannot build the store at {store_dir}: the builder is not available ({error})") from error
-    build_into_store([str(path) for path in paths], store_dir, validate=validate)
+    build_into_store(paths, store_dir, validate=validate, base=base)
     return True
-
-
-def load_ontology(store_dir: Path) -> None:
-    """Put the packaged ontology into its named graph (replacing an older copy), so queries can use it."""
-    turtle = importlib.resources.files("policykg.ontology").joinpath("policykg.ttl").read_bytes()
-    store_dir.mkdir(parents=True, exist_ok=True)
-    store = ox.Store(str(store_dir))
-    graph = ox.NamedNode(ONTOLOGY_GRAPH)
-    store.clear_graph(graph)
-    store.load(turtle, format=ox.RdfFormat.TURTLE, to_graph=graph)
-    store.flush()
-    del store

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pyoxigraph as ox
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "examples" / "documents"
-GOLD = Path(__file__).resolve().parent / "gold"
+from gold_files import CORPUS
 
 
 @pytest.fixture(scope="session")
@@ -27,11 +22,3 @@ def corpus_store(corpus_build) -> ox.Store:
     store = ox.Store()
     store.bulk_extend(corpus_build.quads)
     return store
-
-
-def gold_files() -> list[Path]:
-    return sorted(GOLD.glob("*.json"))
-
-
-def load_gold(path: Path) -> dict:
-    return json.loads(path.read_text("utf-8"))

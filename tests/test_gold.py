@@ -13,7 +13,7 @@ from decimal import Decimal
 import pyoxigraph as ox
 import pytest
 
-from conftest import gold_files, load_gold
+from gold_files import gold_files, load_gold
 
 PREFIXES = """
 PREFIX pol: <https://w3id.org/policykg/ontology#>

@@ -18,17 +18,29 @@ RUN_SERVE = (
 )
 
 
-def test_input_hashes_change_with_the_documents(tmp_path):
-    document = tmp_path / "a.txt"
-    document.write_text("一、总则", "utf-8")
-    before = command.input_hashes([tmp_path])
-    document.write_text("一、总则。", "utf-8")
-    assert command.input_hashes([tmp_path]) != before
-    assert list(before) == [str(document.resolve())]
+def test_a_store_is_current_only_for_the_same_documents(tmp_path):
+    from policykg.build import build_into_store, store_is_current
+
+    document = tmp_path / "docs" / "a.txt"
+    document.parent.mkdir()
+    document.write_text("关于印发测试政策的通知\n\n一、总则。鼓励创新。（责任单位：市科技局）\n", "utf-8")
+    store = tmp_path / "store"
+    assert not store_is_current(store, [document.parent])  # nothing built yet
+    build_into_store([document.parent], store, validate=False)
+    assert store_is_current(store, [document.parent])
+    document.write_text("关于印发测试政策的通知\n\n一、总则。鼓励创新。（责任单位：市财政局）\n", "utf-8")
+    assert not store_is_current(store, [document.parent])
 
 
-def test_a_store_without_a_manifest_is_not_current(store_copy):
-    assert not command.store_is_current([command.bundled_corpus()], store_copy)
+def test_serve_reuses_a_current_store_and_rebuilds_a_stale_one(tmp_path):
+    document = tmp_path / "docs" / "a.txt"
+    document.parent.mkdir()
+    document.write_text("一、总则。鼓励创新。（责任单位：市科技局）\n", "utf-8")
+    store = tmp_path / "store"
+    assert command.prepare_store([document.parent], store, validate=False) is True
+    assert command.prepare_store([document.parent], store, validate=False) is False
+    document.write_text("一、总则。鼓励创新。（责任单位：市财政局）\n", "utf-8")
+    assert command.prepare_store([document.parent], store, validate=False) is True
 
 
 def test_missing_inputs_are_a_clean_error(tmp_path):
