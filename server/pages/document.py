@@ -170,7 +170,9 @@ def document_page(runner: QueryRunner, urls: Urls, doc_iri: str, today: str) -> 
             "marker": plain(row["marker"]),
             "depth": plain(row["depth"]) or 1,
             "heading": plain(row["heading"]),
-            "segments": highlight(plain(row["text"]) or "", [i["evidence"] for i in clause_incentives]),
+            "segments": highlight(_without_marker(plain(row["text"]) or "", plain(row["marker"])),
+                                  [i["evidence"] for i in clause_incentives]),
+            "lines": [line.strip() for line in (plain(row["text"]) or "").splitlines() if line.strip()],
             "units": units.get(item_iri, []),
             "units_open_ended": bool(plain(row["open"])),
             "incentives": clause_incentives,
@@ -246,6 +248,14 @@ def document_page(runner: QueryRunner, urls: Urls, doc_iri: str, today: str) -> 
         Table("cited_by", ["document", "number", "in_corpus"], "Cited by"),
     ]
     return Page("document.html", title, data, tables, queries.used, queries.truncated)
+
+
+def _without_marker(body: str, marker: str | None) -> str:
+    """A clause's text without the marker it starts with, which the page prints as the clause's anchor link."""
+    stripped = body.lstrip("-–• \t")
+    if marker and stripped.startswith(marker):
+        return stripped[len(marker):].lstrip()
+    return body
 
 
 def source_text(runner: QueryRunner, doc_iri: str) -> str:

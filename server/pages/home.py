@@ -100,7 +100,7 @@ def _by_jurisdiction(documents: list[dict]) -> list[dict]:
         group["documents"].append(document)
         group["money"] += document["money"] or 0
         group["incentives"] += document["incentives"] or 0
-    return list(groups.values())
+    return sorted(groups.values(), key=lambda group: group["jurisdiction"] is None)  # unknown jurisdiction last
 
 
 @router.get("/", include_in_schema=False)

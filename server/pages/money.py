@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 
-def _trim(number: float) -> str:
-    """A number without trailing zeros: 500.0 -> '500', 1.25 -> '1.25'."""
-    return f"{number:.4f}".rstrip("0").rstrip(".")
+def _trim(number: float, places: int = 2) -> str:
+    """A number rounded to `places` without trailing zeros: 500.0 -> '500', 1.25 -> '1.25'."""
+    return f"{number:.{places}f}".rstrip("0").rstrip(".")
 
 
 def in_wan(amount: float | int | None) -> str:
