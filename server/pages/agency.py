@@ -86,15 +86,15 @@ ORDER BY DESC(?shared) ?label"""
 def _seats(agency: str) -> str:
     return f"""
 SELECT DISTINCT ?seat ?person ?name ?role_label ?post ?group ?group_label ?doc ?doc_title ?office WHERE {{
-  {{ ?seat pol:postIn {agency} ; org:organization ?group . BIND(false AS ?office) }}
+  {{ ?seat pol:postIn {agency} ; org:organization ?group . BIND(false AS ?office)
+     OPTIONAL {{ ?seat org:member ?person . OPTIONAL {{ ?person foaf:name ?name }} }}
+     OPTIONAL {{ ?seat org:role ?role . OPTIONAL {{ ?role skos:prefLabel ?role_label FILTER(LANG(?role_label) = 'zh') }} }}
+     OPTIONAL {{ ?seat pol:postTitle ?post }} }}
   UNION {{ ?group pol:officeAt {agency} . BIND(true AS ?office) }}
-  OPTIONAL {{ ?seat org:member ?person . OPTIONAL {{ ?person foaf:name ?name }} }}
-  OPTIONAL {{ ?seat org:role ?role . OPTIONAL {{ ?role skos:prefLabel ?role_label FILTER(LANG(?role_label) = 'zh') }} }}
-  OPTIONAL {{ ?seat pol:postTitle ?post }}
   OPTIONAL {{ ?group skos:prefLabel ?group_label }}
   OPTIONAL {{ ?group pol:establishedBy ?doc . OPTIONAL {{ ?doc dcterms:title ?doc_title }} }}
 }}
-ORDER BY ?group ?seat"""
+ORDER BY ?group ?office ?seat"""
 
 
 def _issued(agency: str) -> str:

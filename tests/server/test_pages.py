@@ -150,7 +150,8 @@ def test_agency_page_groups_clauses_by_document_with_partners_and_seats(http):
     partners = " ".join(p["agency"]["label"] + " " + (p["agency"]["label_en"] or "") for p in agency["partners"])
     assert "发展" in partners  # 市发展改革委 shares 一/2 and 一/4
     assert "吕建涛" in {s["person"]["label"] for s in agency["seats"] if s["person"]}  # 市科技局局长
-    assert any(s["office"] for s in agency["seats"])  # the leadership group's office sits here
+    offices = [s for s in agency["seats"] if s["office"]]
+    assert len(offices) == 1 and offices[0]["person"] is None  # the group's office sits here: a place, not a seat
     assert len(get_csv(http, agency["agency"]["href"] + ".csv", _table="partners")) == len(agency["partners"])
 
 
