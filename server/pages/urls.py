@@ -22,6 +22,13 @@ from urllib.parse import urlencode
 
 FORMATS = ("html", "json", "csv")
 
+_VOCABULARIES = {
+    "https://w3id.org/policykg/ontology#": "pol:", "http://data.europa.eu/eli/ontology#": "eli:",
+    "http://www.w3.org/ns/org#": "org:", "http://www.w3.org/2004/02/skos/core#": "skos:",
+    "http://purl.org/dc/terms/": "dcterms:", "http://xmlns.com/foaf/0.1/": "foaf:", "http://www.w3.org/ns/prov#": "prov:",
+    "http://www.w3.org/2002/07/owl#": "owl:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:",
+    "http://www.w3.org/2000/01/rdf-schema#": "rdfs:", "http://www.w3.org/2001/XMLSchema#": "xsd:",
+}
 _PAGE_KINDS = {"agency": "agencies", "programme": "programmes", "person": "people"}
 _CLAUSE_SEGMENT = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -109,6 +116,15 @@ class Urls:
 
     def document_source(self, document_iri: str) -> str:
         return self.page(document_iri) + "/source.txt"
+
+    def short(self, iri: str) -> str:
+        """An IRI as people read it in a table: `pol:Clause`, `id:agency/370100/science-technology`."""
+        if iri.startswith(self.id_base):
+            return "id:" + iri[len(self.id_base):]
+        for namespace, prefix in _VOCABULARIES.items():
+            if iri.startswith(namespace):
+                return prefix + iri[len(namespace):]
+        return iri
 
     def linked_data(self, iri: str) -> str:
         """The address this server answers an IRI under the base at (content negotiation, /id/...)."""

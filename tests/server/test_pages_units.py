@@ -33,6 +33,8 @@ def test_every_kind_of_iri_maps_to_its_page():
     assert urls.page(BASE + "id/source/abc") == "/id/source/abc"
     assert urls.page("http://www.wikidata.org/entity/Q170247") == "http://www.wikidata.org/entity/Q170247"
     assert urls.agency_iri("370100", "science-technology") == BASE + "id/agency/370100/science-technology"
+    assert urls.short(BASE + "id/area/370100") == "id:area/370100"
+    assert urls.short("https://w3id.org/policykg/ontology#Clause") == "pol:Clause"
 
 
 def test_clause_anchors_are_ascii_and_distinguish_bracketed_markers():
