@@ -203,17 +203,30 @@ def _term_text(term: rdflib.term.Node | None) -> str | None:
     return str(term)
 
 
+def _is_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def split_messages(messages) -> tuple[str | None, str | None]:
+    """The Chinese and the English message; by language tag, else by script (pyshacl drops the tags of
+    SPARQL constraints' messages when it fills in their variables)."""
+    zh = en = None
+    for message in messages:
+        language = getattr(message, "language", None)
+        if language == "zh" or (language is None and _is_chinese(str(message))):
+            zh = zh or str(message)
+        elif language in ("en", None):
+            en = en or str(message)
+    return zh, en
+
+
 def read_results(report: rdflib.Graph, data: rdflib.Graph, graph_name: str) -> list[ValidationResult]:
     """Turn pyshacl's report graph into located results."""
     default_document = graph_document(data)
     results = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(node, SH.focusNode)
-        messages = list(report.objects(node, SH.resultMessage))
-        message_zh = next((str(m) for m in messages if getattr(m, "language", None) == "zh"), None)
-        message_en = next((str(m) for m in messages if getattr(m, "language", None) == "en"), None)
-        if message_en is None:
-            message_en = next((str(m) for m in messages if getattr(m, "language", None) is None), None)
+        message_zh, message_en = split_messages(report.objects(node, SH.resultMessage))
         path = report.value(node, SH.resultPath)
         value = report.value(node, SH.value)
         # a per-document check names the offending clause as its value: place the result there

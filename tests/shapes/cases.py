@@ -52,11 +52,12 @@ SEAT = "{ SELECT ?m WHERE { ?m a org:Membership } ORDER BY ?m LIMIT 1 }"
 PERSON = "{ SELECT ?p WHERE { ?p a foaf:Person } ORDER BY ?p LIMIT 1 }"
 INTERPRETATION = "{ SELECT ?t WHERE { ?t a pol:Interpretation } ORDER BY ?t LIMIT 1 }"
 PART = "{ SELECT ?t WHERE { ?t a pol:DocumentPart } ORDER BY ?t LIMIT 1 }"
+CITATION = "{ SELECT ?t WHERE { ?t a pol:Citation ; pol:inClause ?c } ORDER BY ?t LIMIT 1 }"
 UNPLACED = "{ SELECT ?t WHERE { ?t a pol:UnplacedText } ORDER BY ?t LIMIT 1 }"
 
 CASES: list[Case] = [
     # documents
-    case("PolicyDocument-type", "document not typed eli:LegalResource",
+    case("SourcedDocument-type", "document from the corpus not typed eli:LegalResource",
          f"DELETE {{ ?d a eli:LegalResource }} WHERE {{ {DOC} }}"),
     case("PolicyDocument-number", "document number with square brackets",
          f'DELETE {{ ?d eli:id_local ?n }} INSERT {{ ?d eli:id_local "济政字[2020]39号" }} WHERE {{ {DOC} ?d eli:id_local ?n }}'),
@@ -93,6 +94,21 @@ CASES: list[Case] = [
     case("SourcedDocument-jurisdiction", "document without a jurisdiction",
          f"DELETE {{ ?d pol:jurisdiction ?r . ?d eli:jurisdiction ?r }} WHERE {{ {DOC} ?d pol:jurisdiction ?r }}",
          severity="Warning"),
+    case("PolicyDocument-stub", "stub flag as a string",
+         f'INSERT {{ ?d pol:stub "是" }} WHERE {{ {DOC} }}'),
+    # citations
+    case("Citation-citing", "citation made by no document",
+         f"DELETE {{ ?t pol:citingDocument ?d }} WHERE {{ {CITATION} ?t pol:citingDocument ?d }}"),
+    case("Citation-cited", "citation of a string",
+         f'DELETE {{ ?t pol:cited ?d }} INSERT {{ ?t pol:cited "国发〔2017〕35号" }} WHERE {{ {CITATION} ?t pol:cited ?d }}'),
+    case("Citation-clause", "citation in a 'clause' that is a document",
+         f"DELETE {{ ?t pol:inClause ?c }} INSERT {{ ?t pol:inClause ?d }} WHERE {{ {CITATION} {DOC} ?t pol:inClause ?c }}"),
+    case("Citation-evidence", "citation evidence untagged",
+         f"DELETE {{ ?t pol:evidence ?e }} INSERT {{ ?t pol:evidence ?plain }} WHERE {{ {CITATION} ?t pol:evidence ?e BIND(STR(?e) AS ?plain) }}"),
+    case("Citation-start", "citation starting after its end",
+         f"DELETE {{ ?t pol:sourceStart ?s }} INSERT {{ ?t pol:sourceStart ?late }} WHERE {{ {CITATION} ?t pol:sourceStart ?s ; pol:sourceEnd ?e BIND(?e + 1 AS ?late) }}"),
+    case("Citation-end", "citation without an end offset",
+         f"DELETE {{ ?t pol:sourceEnd ?e }} WHERE {{ {CITATION} ?t pol:sourceEnd ?e }}"),
     # source file
     case("Source-identifier", "source without a file name",
          f"DELETE {{ ?s dcterms:identifier ?x }} WHERE {{ {SOURCE} ?s dcterms:identifier ?x }}"),
@@ -105,12 +121,14 @@ CASES: list[Case] = [
     # clauses
     case("Clause-type", "clause not typed eli:LegalResourceSubdivision",
          f"DELETE {{ ?c a eli:LegalResourceSubdivision }} WHERE {{ {LEAF} }}"),
-    case("Clause-parent", "clause without a parent",
-         f"DELETE {{ ?c eli:is_part_of ?p }} WHERE {{ {LEAF} ?c eli:is_part_of ?p }}"),
+    case("Clause-parent", "clause without a parent (in either direction)",
+         f"DELETE {{ ?c eli:is_part_of ?p . ?p eli:has_part ?c }} WHERE {{ {LEAF} ?c eli:is_part_of ?p }}"),
     case("Clause-document", "clause without its document",
          f"DELETE {{ ?c pol:document ?d }} WHERE {{ {LEAF} ?c pol:document ?d }}"),
     case("Clause-path", "path with a stray character",
          f'DELETE {{ ?c pol:path ?p }} INSERT {{ ?c pol:path ?bad }} WHERE {{ {LEAF} ?c pol:path ?p BIND(CONCAT(?p, "x") AS ?bad) }}'),
+    case("Clause-listedByParent", "parent does not list the clause in eli:has_part",
+         f"DELETE {{ ?p eli:has_part ?c }} WHERE {{ {LEAF} ?c eli:is_part_of ?p }}"),
     case("Clause-marker", "clause without a marker",
          f"DELETE {{ ?c pol:marker ?m }} WHERE {{ {LEAF} ?c pol:marker ?m }}"),
     case("Clause-ordinal", "ordinal 0",
@@ -198,6 +216,8 @@ CASES: list[Case] = [
     case("Unit-unresolved", "agency left unresolved",
          f"DELETE {{ ?a pol:gazetteerKey ?k }} INSERT {{ ?a pol:unresolved true }} WHERE {{ {AGENCY} ?a pol:gazetteerKey ?k }}",
          severity="Warning"),
+    case("Unit-collective", "collective flag as a string",
+         f'INSERT {{ ?a pol:collective "各有关单位" }} WHERE {{ {AGENCY} }}'),
     # areas
     case("Area-prefLabel", "area label without a language tag",
          f'INSERT {{ ?r skos:prefLabel "某地" }} WHERE {{ {AREA} }}'),
