@@ -7,6 +7,7 @@ part, or to an `unplaced` part that the build report lists); no RDF here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from policykg.parse.boilerplate import is_boilerplate_line
@@ -67,32 +68,46 @@ def _line_at(text: str, start: int) -> str:
 
 
 def _body_end(text: str, body_start: int, limit: int, marker_starts: set[int]) -> int:
-    """Where the clauses stop: the first closing formula, attachment, copies or imprint paragraph."""
+    """Where the clauses stop: the first closing formula, attachment, copies or imprint paragraph, or site
+    furniture after the last clause marker (a 原文链接 line is not text of the last clause)."""
+    last_marker = max(marker_starts, default=body_start)
     for paragraph in paragraph_starts(text, body_start, limit):
         if paragraph.start in marker_starts:
             continue
-        if trailer_kind(_line_at(text, paragraph.start)) in ("closing", "attachment", "copies", "imprint"):
+        line = _line_at(text, paragraph.start)
+        if trailer_kind(line) in ("closing", "attachment", "copies", "imprint"):
+            return paragraph.start
+        if paragraph.start > last_marker and is_boilerplate_line(line):
             return paragraph.start
     return limit
 
 
+# Trailing parts that run on over the paragraphs after their first; the others are one paragraph long.
+_RUNS_ON = {"closing", "attachment", "copies", "interpretation"}
+_PRINTING_OFFICE = re.compile(r"^[\u4e00-\u9fff]{2,30}(办公厅|办公室|秘书处|秘书科)\s*$")
+
+
 def _trailer_parts(text: str, start: int, end: int) -> list[Part]:
-    """Split the text after the clauses into closing, attachment, copies, imprint, interpretation parts."""
+    """Split the text after the clauses into closing, attachment, copies, imprint, interpretation parts;
+    what none of them holds becomes `unplaced`."""
     parts: list[Part] = []
     current = "unplaced"
-    for paragraph in paragraph_starts(text, start, end):
+    paragraphs = paragraph_starts(text, start, end)
+    for i, paragraph in enumerate(paragraphs):
         line = _line_at(text, paragraph.start)
         kind = trailer_kind(line)
+        following = _line_at(text, paragraphs[i + 1].start) if i + 1 < len(paragraphs) else ""
         if current == "interpretation" and not is_boilerplate_line(line):
             continue
         if is_boilerplate_line(line):
             kind = "boilerplate"
+        elif kind is None and _PRINTING_OFFICE.match(line) and trailer_kind(following) == "imprint":
+            kind = "imprint"  # 济南市人民政府办公厅 / 2020年6月17日印发: the printing office opens the imprint
         elif kind is None:
-            if current == "boilerplate":
-                kind = "unplaced"
-            else:
+            if current in _RUNS_ON:
                 continue
-        if parts and parts[-1].kind == kind and kind == "boilerplate":
+            kind = "unplaced"
+        if parts and parts[-1].kind == kind and kind in ("boilerplate", "imprint", "unplaced"):
             continue
         parts.append(Part(kind, paragraph.start, -1))
         current = kind

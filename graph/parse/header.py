@@ -28,6 +28,11 @@ SIGNATURE = re.compile(
     re.MULTILINE,
 )
 NOTICE_TITLE = re.compile(r"关于(印发|转发|发布|公布|颁布)\S*的(通知|决定|公告|函)$")
+# The same title inside a header whose line breaks were lost: an organ name, 关于印发…的通知.
+NOTICE_TITLE_RUN = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<title>(?:[\u4e00-\u9fff]{{2,30}}?(?:{ORGAN_SUFFIX}))?关于(印发|转发|发布|公布|颁布)"
+    r"[^，。：:；;]{2,100}?的(通知|决定|公告|函))"
+)
 _TITLE_STOP = set("。，,；;：:")
 _OPEN_BRACKETS, _CLOSE_BRACKETS = "《“\"", "》”\""
 
@@ -129,6 +134,9 @@ def parse_header(text: str, start: int, end: int) -> Header:
     for match in SIGNATURE.finditer(region):
         signature = match  # the last signature before the body is the issuing one
     notice_title = next((line for _, _, line in lines if NOTICE_TITLE.search(line)), None)
+    if notice_title is None:
+        run = NOTICE_TITLE_RUN.search(squash(re.sub(r"[^\n]*[〔\[［【]\s*(19|20)\d{2}\s*[〕\]］】]\s*\d+\s*号", "", region)))
+        notice_title = run["title"] if run else None
     recipients = next((line.rstrip(":：") for _, _, line in lines if line.endswith((":", "：")) and len(line) < 200), None)
     title_start, preamble_start, title = find_title(lines)
     quoted = re.findall(r"《([^》]{4,120})》", squash(region))

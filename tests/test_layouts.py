@@ -1,0 +1,185 @@
+"""The parser on layouts it was not tuned on: other encodings, one-line crawls, web pages, 第X条 articles,
+database exports with their furniture. Expectations are stated from the texts themselves."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gold_files import CORPUS, gold_files, load_gold
+from policykg.build import build_corpus, place_names
+from policykg.errors import InputError
+from policykg.extract.document import extract_document
+from policykg.parse.document import parse_document
+from policykg.read import read_source
+from policykg.resolve.areas import default_gazetteer
+
+PLACES = place_names(default_gazetteer())
+SEED_000 = CORPUS / "000_ec574f4423dbbc58.txt"
+SEED_002 = CORPUS / "002_be4913bff1cb3cd8.txt"
+
+
+def parse_file(path: Path):
+    source = read_source(path)
+    return source, extract_document(parse_document(source), PLACES)
+
+
+def gold_paths(seed: Path) -> list[str]:
+    return [c["path"] for c in load_gold(seed.with_suffix(".json").parent.parent.parent / "tests" / "gold" / (seed.stem + ".json"))["clauses"]]
+
+
+def assert_tiles(doc) -> None:
+    """Every character belongs to exactly one part."""
+    position = 0
+    for part in doc.parts:
+        assert part.start == position, part
+        position = part.end
+    assert position == len(doc.text)
+
+
+@pytest.mark.parametrize(
+    ("name", "encode"),
+    [
+        ("utf8-bom", lambda t: t.encode("utf-8-sig")),
+        ("gb18030", lambda t: t.encode("gb18030")),
+        ("gbk", lambda t: t.encode("gbk", errors="strict")),
+        ("utf16-bom-crlf", lambda t: t.replace("\n", "\r\n").encode("utf-16")),
+        ("utf16le-no-bom", lambda t: t.encode("utf-16-le")),
+    ],
+)
+def test_encodings_give_the_same_document(tmp_path, name, encode):
+    text = SEED_000.read_text("utf-8")
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(encode(text))
+    source, extraction = parse_file(path)
+    assert source.text == text
+    assert [c.path for c in extraction.document.all_clauses()] == gold_paths(SEED_000)
+    assert extraction.document.header.number == "济政字〔2020〕39号"
+    assert_tiles(extraction.document)
+
+
+@pytest.mark.parametrize("seed", [SEED_000, SEED_002])
+def test_one_line_crawl_keeps_the_clause_tree(tmp_path, seed):
+    """A crawl that lost every line break still yields the same clauses, units and titles."""
+    flat = re.sub(r"\s*\n\s*", " ", seed.read_text("utf-8"))
+    path = tmp_path / seed.name
+    path.write_text(flat, "utf-8")
+    _, extraction = parse_file(path)
+    _, original = parse_file(seed)
+    assert [c.path for c in extraction.document.all_clauses()] == gold_paths(seed)
+    assert extraction.document.header.title == original.document.header.title
+    assert extraction.document.header.notice_title == original.document.header.notice_title
+    units = {k: [m.name for m in v.responsible] for k, v in extraction.units.items()}
+    assert units == {k: [m.name for m in v.responsible] for k, v in original.units.items()}
+    assert_tiles(extraction.document)
+
+
+ARTICLES = """【法宝引证码】CLI.12.345678
+杭州市科学技术局关于印发《杭州市科技创新券管理办法》的通知
+杭科计〔2023〕12号
+
+各区、县（市）科技局，有关单位：
+现将《杭州市科技创新券管理办法》印发给你们，请遵照执行。
+
+杭州市科学技术局
+2023年3月1日
+
+杭州市科技创新券管理办法
+
+第一章 总则
+
+第一条 为深入实施创新驱动发展战略，根据《浙江省科技创新券管理办法》（浙科发〔2022〕5号），制定本办法。
+第二条 本办法所称创新券，是指市科技局向企业发放的电子凭证。
+
+第二章 支持方式
+
+第三条 对符合条件的企业，按合同金额的50%给予补助，单个企业每年最高补助30万元。（市科技局牵头，市财政局配合）
+第四条 创新券每年安排最高5000万元。
+
+第三章 附则
+
+第五条 本办法自2023年4月1日起施行，有效期5年。
+
+原文链接：http://example.gov.cn/art/2023/3/1/art_1.html
+"""
+
+
+def test_chapters_and_articles_with_database_furniture(tmp_path):
+    path = tmp_path / "articles.txt"
+    path.write_text(ARTICLES, "utf-8")
+    _, x = parse_file(path)
+    doc = x.document
+    assert [c.path for c in doc.all_clauses()] == [
+        "第一章", "第一章/第一条", "第一章/第二条", "第二章", "第二章/第三条", "第二章/第四条", "第三章", "第三章/第五条",
+    ]
+    assert doc.header.number == "杭科计〔2023〕12号"
+    assert doc.header.issuer == "杭州市科学技术局"
+    assert doc.header.title == "杭州市科技创新券管理办法"
+    lead, responsible = x.units["第二章/第三条"].lead, x.units["第二章/第三条"].responsible
+    assert ([m.name for m in lead], [m.name for m in responsible]) == (["市科技局"], ["市财政局"])
+    assert [(i.path, int(i.amount), i.kind, float(i.rate)) for i in x.incentives if i.rate] == [("第二章/第三条", 300000, "max", 0.5)]
+    assert [(i.path, int(i.amount), i.kind) for i in x.incentives if not i.rate] == [("第二章/第四条", 50000000, "budget")]
+    assert [(r.title, r.number) for r in x.references] == [("浙江省科技创新券管理办法", "浙科发〔2022〕5号")]
+    assert str(x.validity.valid_from) == "2023-04-01" and str(x.validity.valid_until) == "2028-03-31"
+    assert x.validity.derivation  # the end date was derived, and says how
+    kinds = [p.kind for p in doc.parts if p.kind not in ("clause",)]
+    assert kinds[-1] == "boilerplate"  # 原文链接 is furniture, not text of 第五条
+    assert "原文链接" not in doc.all_clauses()[-1].text
+    assert_tiles(doc)
+
+
+WEB_PAGE = """<!DOCTYPE html><html><head><title>x</title><script>var a = "一、不是条款";</script></head><body>
+<div class="nav">首页 > 政策文件</div><div class="content">
+<p>深圳市人民政府办公厅关于印发深圳市支持人工智能发展若干措施的通知</p><p>深府办规〔2024〕3号</p>
+<p>各区人民政府，市政府直属各单位：</p><p>现将《深圳市支持人工智能发展若干措施》印发给你们，请认真组织实施。</p>
+<p>深圳市人民政府办公厅</p><p>2024年5月10日</p><p>深圳市支持人工智能发展若干措施</p>
+<p>一、强化算力供给。发放“训力券”，每年安排最高5亿元，对企业给予最高1000万元补助。（责任单位：市工业和信息化局、市发展改革委）</p>
+<p>二、支持模型研发。对通过备案的大模型，给予最高300万元奖励。（牵头单位：市科技创新局；责任单位：市财政局）</p>
+<p>本措施自2024年6月1日起施行，有效期3年。</p></div><div class="footer">版权所有：深圳市人民政府 网站标识码4403000001</div></body></html>"""
+
+
+def test_web_page(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(WEB_PAGE, "utf-8")
+    source, x = parse_file(path)
+    assert source.media_type == "text/html" and "<p>" not in source.text and "var a" not in source.text
+    doc = x.document
+    assert [c.path for c in doc.all_clauses()] == ["一", "二"]
+    assert doc.header.issuer == "深圳市人民政府办公厅" and str(doc.header.signed) == "2024-05-10"
+    assert [(int(i.amount), i.kind) for i in x.incentives] == [(500000000, "budget"), (10000000, "max"), (3000000, "max")]
+    assert [m.name for m in x.units["二"].lead] == ["市科技创新局"]
+    assert "训力券" in {p.name for p in x.programmes}
+    assert {p.kind for p in doc.parts} >= {"closing", "boilerplate"}
+
+
+def test_text_that_cannot_be_placed_is_kept_and_reported(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = SEED_000.read_text("utf-8") + "\n\n扫描件第3页页脚：内部资料 注意保存\n"
+    (folder / "with-footer.txt").write_text(text, "utf-8")
+    result = build_corpus([folder])
+    report = result.reports[0]
+    assert any("内部资料" in piece for _, _, piece in report.unplaced)
+    assert "unplaced text" in result.report_text()
+    assert_tiles(result.documents[0].extraction.document)
+
+
+def test_unreadable_input_names_the_file(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError, match="empty.txt"):
+        read_source(empty)
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03" * 100)
+    with pytest.raises(InputError, match="scan.txt"):
+        read_source(binary)
+    with pytest.raises(InputError, match="missing.txt"):
+        build_corpus([tmp_path / "missing.txt"])
+
+
+def test_every_seed_is_tiled(corpus_build):
+    for resolved in corpus_build.documents:
+        assert_tiles(resolved.extraction.document)
+    assert len(corpus_build.documents) == len(gold_files())
