@@ -54,12 +54,17 @@ class Header:
     draft: bool
 
 
+# Words that run into a number's prefix in prose: 依照哈政规〔2022〕15号 cites 哈政规〔2022〕15号.
+_LEAD_IN = re.compile(r"^(依照|按照|根据|参照|依据|对照|遵照|落实|执行|印发|转发|详见|见|按|依|据|和|及|与|或|的|即|文件|文号)+")
+
+
 def normalise_number(raw: str) -> str | None:
     """A document number in its normal form (济政字〔2020〕39号), or None when it is not one."""
     match = DOC_NUMBER.search(raw)
     if not match:
         return None
-    return f"{match['prefix']}〔{match['year']}〕{match['serial']}号"
+    prefix = _LEAD_IN.sub("", match["prefix"]) or match["prefix"]
+    return f"{prefix}〔{match['year']}〕{match['serial']}号"
 
 
 def parse_date(match: re.Match[str]) -> date | None:
