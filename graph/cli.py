@@ -13,6 +13,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("policykg.validate.command", "Validate a built graph against the SHACL shapes."),
     "serve": ("policykg.server.command", "Build (or reuse) the store and serve the SPARQL endpoint and browser."),
     "query": ("policykg.commands.query", "Run a SPARQL query against a store and print the results."),
+    "network": ("policykg.commands.network", "Rank agencies by the clauses they share with others (co-responsibility)."),
 }
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2

@@ -1,0 +1,1 @@
+"""Analyses over the built graph: questions whose answer is a network, not a table."""
