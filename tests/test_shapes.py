@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import functools
-import importlib
 import importlib.util
+import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -15,7 +15,6 @@ import pytest
 import rdflib
 from rdflib.namespace import RDF, SH
 
-from policykg.errors import PolicyKGError
 from policykg.validate import validate_graph, validate_quads
 from policykg.validate.load import split_by_graph
 from policykg.validate.shapes import SHAPES_NS, load_shapes
@@ -167,53 +166,45 @@ def _as_quads(graph: rdflib.Graph) -> list[ox.Quad]:
 # --- the command line ---------------------------------------------------------------------------------
 
 
-def run_validate(argv: list[str]) -> int:
-    """Run `policykg validate` the way policykg.cli.main does (typed user errors exit 2)."""
-    from policykg.cli import COMMANDS, EXIT_ERROR
-
-    module = importlib.import_module(COMMANDS["validate"][0])
-    parser = argparse.ArgumentParser(prog="policykg validate")
-    module.add_arguments(parser)
-    args = parser.parse_args(argv)
-    try:
-        return module.run(args)
-    except PolicyKGError:
-        return EXIT_ERROR
+def run_validate(argv: list[str]) -> subprocess.CompletedProcess:
+    """Run the real `policykg validate` command in a child process."""
+    return subprocess.run([sys.executable, "-m", "policykg.cli", "validate", *argv],
+                          capture_output=True, text=True, timeout=300)
 
 
-def test_cli_exit_codes_and_report(tmp_path, capsys):
-    assert run_validate([str(FIXTURE)]) == 0
-    assert "Conforms: 0 violation(s)" in capsys.readouterr().out
+def test_cli_exit_codes_and_report(tmp_path):
+    ok = run_validate([str(FIXTURE)])
+    assert ok.returncode == 0 and "Conforms: 0 violation(s)" in ok.stdout
 
     broken = tmp_path / "broken.nq"
     graph = fixture_graph()
     graph.update(cases.PREFIXES + 'DELETE { ?c pol:path ?p } INSERT { ?c pol:path "一/2x" } WHERE { ?c pol:path "一/2" ; pol:path ?p }')
     broken.write_bytes(ox.serialize(_as_quads(graph), format=ox.RdfFormat.N_QUADS))
     report = tmp_path / "report.ttl"
-    assert run_validate([str(broken), "--report", str(report)]) == 1
-    out = capsys.readouterr().out
-    assert "polsh:Clause-path" in out and "clause 一/2x" in out
+    failed = run_validate([str(broken), "--report", str(report)])
+    assert failed.returncode == 1, failed.stderr
+    assert "polsh:Clause-path" in failed.stdout and "clause 一/2x" in failed.stdout
 
     parsed = rdflib.Graph().parse(report, format="turtle")
     roots = list(parsed.subjects(RDF.type, SH.ValidationReport))
     assert len(roots) == 1 and parsed.value(roots[0], SH.conforms) == rdflib.Literal(False)
     assert len(list(parsed.objects(roots[0], SH.result))) == 1
 
-    assert run_validate([str(broken), "--format", "json"]) == 1
-    assert '"violations": 1' in capsys.readouterr().out
+    as_json = run_validate([str(broken), "--format", "json"])
+    assert as_json.returncode == 1 and json.loads(as_json.stdout)["violations"] == 1
 
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", "utf-8")
-    assert run_validate([str(bad)]) == 2
-    assert run_validate([str(tmp_path / "missing.nq")]) == 2
-    assert run_validate(["--store", str(tmp_path / "no-store")]) == 2
+    for argv in ([str(bad)], [str(tmp_path / "missing.nq")], ["--store", str(tmp_path / "no-store")]):
+        error = run_validate(argv)
+        assert error.returncode == 2 and "Traceback" not in error.stderr and error.stderr.startswith("policykg validate:")
 
 
-def test_cli_validates_a_store(tmp_path, capsys):
+def test_cli_validates_a_built_store(tmp_path):
+    from policykg.build import build_into_store
+
     store_dir = tmp_path / "store"
-    store = ox.Store(str(store_dir))
-    store.bulk_extend(ox.parse(path=str(FIXTURE)))
-    store.flush()
-    del store
-    assert run_validate(["--store", str(store_dir)]) == 0
-    assert "in 1 graph(s)" in capsys.readouterr().out
+    build_into_store(sorted(str(p) for p in CORPUS.glob("*.txt")), store_dir)
+    done = run_validate(["--store", str(store_dir)])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"in {len(list(CORPUS.glob('*.txt')))} graph(s)" in done.stdout

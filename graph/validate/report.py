@@ -92,12 +92,16 @@ class ValidationOutcome:
     def conforms(self) -> bool:
         return not self.violations
 
-    def text(self) -> str:
-        """The readable report: a summary line, then results grouped by shape."""
-        lines = [
+    def summary(self) -> str:
+        """One line: whether it conforms and how many violations and warnings, for the build's output."""
+        return (
             f"{'Conforms' if self.conforms else 'Does not conform'}: {len(self.violations)} violation(s), "
             f"{len(self.warnings)} warning(s) in {self.graphs} graph(s)."
-        ]
+        )
+
+    def text(self) -> str:
+        """The readable report: a summary line, then results grouped by shape."""
+        lines = [self.summary()]
         by_shape: dict[tuple[str, str], list[ValidationResult]] = defaultdict(list)
         for result in self.results:
             by_shape[(result.severity, result.shape)].append(result)
