@@ -12,6 +12,9 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from policykg.server.context import AppContext
+from policykg.server.pages.resource import render_resource
+
+__all__ = ["mount", "render_resource"]
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 

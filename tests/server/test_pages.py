@@ -261,3 +261,13 @@ def test_unknown_resources_are_404(http):
     assert http.get("/documents/370100/no-such-document").status_code == 404
     assert http.get("/agencies/370100/no-such-agency.json").status_code == 404
     assert http.get("/agencies.xml").status_code == 404
+
+
+def test_id_addresses_in_a_browser_lead_to_the_pages(http):
+    html = {"accept": "text/html"}
+    moved = http.get("/id/doc/370100/jizhengzi-2020-39", headers=html)
+    assert moved.status_code == 303 and moved.headers["location"] == JINAN_2020_PAGE
+    source = get_json(http, JINAN_2020_PAGE + ".json")["source"]["iri"]
+    page = http.get("/id/" + source.split("/id/", 1)[1], headers=html)
+    assert page.status_code == 200 and "dcterms:identifier" in page.text and "000_ec574f4423dbbc58.txt" in page.text
+    assert http.get("/id/source/0000000000000000", headers=html).status_code == 404
