@@ -183,3 +183,67 @@ def test_every_seed_is_tiled(corpus_build):
     for resolved in corpus_build.documents:
         assert_tiles(resolved.extraction.document)
     assert len(corpus_build.documents) == len(gold_files())
+
+
+NOTICE_WITH_ITEMS = """测试市人民政府关于印发测试市促进产业发展若干措施的通知
+测政发〔2024〕5号
+
+各区人民政府：
+现将《测试市促进产业发展若干措施》印发给你们，并提出如下要求：
+一、高度重视。各区要高度重视。
+二、抓好落实。各部门要抓好落实。
+
+测试市人民政府
+二〇二四年三月五日
+
+测试市促进产业发展若干措施
+
+一、支持研发。给予最高100万元补助。（责任单位：市科技局）
+二、支持人才。给予最高50万元奖励。（责任单位：市人社局）
+"""
+
+
+def test_a_notice_that_numbers_its_own_instructions(tmp_path):
+    """The policy's 一、 restarts the tree under its title; the notice's items stay in the header."""
+    path = tmp_path / "notice.txt"
+    path.write_text(NOTICE_WITH_ITEMS, "utf-8")
+    _, x = parse_file(path)
+    doc = x.document
+    assert [(c.path, c.heading) for c in doc.all_clauses()] == [("一", "支持研发"), ("二", "支持人才")]
+    assert str(doc.header.signed) == "2024-03-05"  # a date written in Chinese numerals
+    assert doc.header.title == "测试市促进产业发展若干措施" and doc.header.issuer == "测试市人民政府"
+    assert "高度重视" in doc.text[doc.parts[0].start:doc.parts[0].end]
+    assert_tiles(doc)
+
+
+DATABASE_EXPORT = """【标题】测试市数据条例
+【发布部门】测试市人民代表大会常务委员会
+【发文字号】测试市人大常委会公告〔2023〕7号
+【发布日期】2023.05.06
+【实施日期】2023.07.01
+【时效性】现行有效
+
+测试市数据条例
+
+第一条 为了促进数据利用，制定本条例。
+第二条 本条例由市人民政府负责组织实施。
+"""
+
+
+def test_labelled_fields_of_a_database_export(tmp_path):
+    path = tmp_path / "export.txt"
+    path.write_text(DATABASE_EXPORT, "utf-8")
+    _, x = parse_file(path)
+    header = x.document.header
+    assert [c.path for c in x.document.all_clauses()] == ["第一条", "第二条"]
+    assert (header.number, header.issuer, str(header.signed), header.title) == (
+        "测试市人大常委会公告〔2023〕7号", "测试市人民代表大会常务委员会", "2023-05-06", "测试市数据条例",
+    )
+    assert str(x.validity.valid_from) == "2023-07-01" and "实施日期" in x.validity.derivation
+
+
+def test_a_web_page_posting_date_is_not_the_date_of_issue(tmp_path):
+    path = tmp_path / "posted.txt"
+    path.write_text("发布日期：2024-06-01\n测试市测试办法\n\n一、总则。鼓励创新。\n", "utf-8")
+    _, x = parse_file(path)
+    assert x.document.header.signed is None

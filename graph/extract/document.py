@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from policykg.extract.leading_group import LeadingGroup, find_leading_group
 from policykg.extract.money import Incentive, incentives_in_clause
@@ -11,6 +11,7 @@ from policykg.extract.references import Reference, find_references
 from policykg.extract.units import ClauseUnits, units_by_clause
 from policykg.extract.validity import Validity, find_validity
 from policykg.parse.document import ParsedDocument
+from policykg.parse.header import field_date
 from policykg.parse.text import squash
 
 # Parts whose text is the policy's own and may cite other documents or name programmes.
@@ -79,6 +80,11 @@ def extract_document(doc: ParsedDocument, place_names: frozenset[str] = frozense
         group = find_leading_group(text, part.start, part.end)
         if group:
             break
+    validity = find_validity(text[doc.body[0]:] if doc.clauses else text, doc.header.signed)
+    labelled = doc.header.fields.get("实施日期") or doc.header.fields.get("施行日期")
+    if validity.valid_from is None and labelled and (day := field_date(labelled)):
+        validity = replace(validity, entry_rule=validity.entry_rule or "date", valid_from=day,
+                           derivation=f"entry into force from the labelled field 实施日期: {labelled}")
     return Extraction(
         document=doc,
         units=units_by_clause(doc.clauses, text),
@@ -86,6 +92,6 @@ def extract_document(doc: ParsedDocument, place_names: frozenset[str] = frozense
         programmes=programmes,
         references=references,
         leading_group=group,
-        validity=find_validity(text[doc.body[0]:] if doc.clauses else text, doc.header.signed),
+        validity=validity,
         interpretation=_interpretation(doc, place_names),
     )

@@ -70,7 +70,7 @@ def _measure_start(text: str, pos: int) -> int:
 def _is_threshold(text: str, match: re.Match[str]) -> bool:
     """A bound on a metric (sales, loan size …) rather than a sum granted."""
     before = text[_segment_start(text, match.start()):match.start()]
-    if re.search(r"[（(]含$", before):
+    if re.search(r"[（(]含$", before) or re.match(r"(及|或)?(以上|以下)", text[match.end():]):
         return True
     comparison = None
     for comparison in COMPARISON.finditer(before):

@@ -98,10 +98,16 @@ def _labelled(squashed: Squashed, start: int, end: int, result: ClauseUnits) -> 
     return True
 
 
+_LEAD_PHRASE = re.compile(r"(.+?)牵头[，,；;、]?(?:(.+?)(?:配合|参与|协同|协助))?")
+_DUTY_PHRASE = re.compile(r"(.+?)(?:按职责分工|按职责|根据职责|分别|共同)?负责")
+
+
 def _phrased(squashed: Squashed, start: int, end: int, result: ClauseUnits) -> bool:
-    """Read '（X牵头，Y配合）' or '（X负责）'; only when every name has the shape of a unit."""
+    """Read '（X牵头，Y配合）' or '（X、Y按职责分工负责）'; only when every name has the shape of a unit."""
     inner = squashed.text[start:end]
-    match = re.fullmatch(r"(.+?)牵头[，,；;、]?(?:(.+?)(?:配合|参与|协同|协助))?", inner) or re.fullmatch(r"(.+?)负责", inner)
+    match = _LEAD_PHRASE.fullmatch(inner)
+    is_lead_form = match is not None
+    match = match or _DUTY_PHRASE.fullmatch(inner)
     if not match:
         return False
     groups = []
@@ -111,7 +117,6 @@ def _phrased(squashed: Squashed, start: int, end: int, result: ClauseUnits) -> b
             if not mentions or not all(UNIT_SHAPE.search(m.name) for m in mentions):
                 return False
             groups.append((g, mentions, open_ended))
-    is_lead_form = "牵头" in inner
     for g, mentions, open_ended in groups:
         (result.lead if is_lead_form and g == 1 else result.responsible).extend(mentions)
         result.open_ended = result.open_ended or open_ended

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from policykg.parse.header import CN_DATE, parse_date
+from policykg.parse.dates import CN_DATE, parse_date
 from policykg.parse.text import cn_to_int, squash
 
 _NUM = r"(\d+|[一二两三四五六七八九十]+)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policykg.parse.formulas import looks_like_title, trailer_kind
 from policykg.parse.markers import Marker, marker_at
 from policykg.parse.paragraphs import paragraph_starts
 from policykg.parse.text import squash
@@ -39,14 +40,26 @@ class Clause:
 
 
 def find_markers(text: str, start: int, end: int) -> list[Marker]:
-    """The markers that really number provisions in text[start:end]."""
+    """The markers that really number provisions in text[start:end].
+
+    A covering notice may number its own instructions (一、高度重视…) before the policy it issues restarts at
+    一、 under its title: a top-level 1 after a title line, with no closing, attachment or imprint in between,
+    starts the tree again and the notice's items stay in the header."""
     accepted: list[Marker] = []
     stack: list[Marker] = []
     last_by_kind_depth: dict[tuple[str, int], int] = {}
+    previous_line, trailer_seen = "", False
     for paragraph in paragraph_starts(text, start, end):
         marker = marker_at(text, paragraph.start)
+        line = _line(text, paragraph.start)
         if marker is None:
+            previous_line = line if line.strip() else previous_line
+            trailer_seen = trailer_seen or trailer_kind(line) is not None
             continue
+        restart = (accepted and marker.kind == accepted[0].kind and marker.value == 1 and not trailer_seen
+                   and paragraph.line_start and looks_like_title(previous_line))
+        if restart:
+            accepted, stack, last_by_kind_depth = [], [], {}
         level = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].kind == marker.kind), None)
         if level is not None:
             if marker.value != stack[level].value + 1:
@@ -62,7 +75,13 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
         stack.append(marker)
         last_by_kind_depth[(marker.kind, len(stack) - 1)] = marker.value
         accepted.append(marker)
+        previous_line, trailer_seen = line, False
     return accepted
+
+
+def _line(text: str, start: int) -> str:
+    stop = text.find("\n", start)
+    return text[start:] if stop < 0 else text[start:stop]
 
 
 def heading_of(text: str, marker: Marker, own_end: int) -> str:
@@ -72,6 +91,10 @@ def heading_of(text: str, marker: Marker, own_end: int) -> str:
     for stop in ("。", "\n"):
         at = body.find(stop)
         if 0 <= at < cut:
+            cut = at
+    for stop in ("：", ":"):  # （一）主要目标：到2025年… — a short title before a colon
+        at = body.find(stop, 0, cut)
+        if 0 < at and len(squash(body[:at])) <= 15:
             cut = at
     return squash(body[:cut]).rstrip("。")
 

@@ -34,3 +34,12 @@ def trailer_kind(line: str) -> str | None:
     if INTERPRETATION.match(line) and "解读" in line:
         return "interpretation"
     return None
+
+
+_TITLE_PUNCTUATION = set("。，,；;：:！？!?")
+
+
+def looks_like_title(line: str) -> bool:
+    """A short line without sentence punctuation: a document or section title."""
+    flat = re.sub(r"\s+", "", line)
+    return 4 <= len(flat) <= 90 and not any(ch in _TITLE_PUNCTUATION for ch in flat)

@@ -7,10 +7,11 @@ laid out in lines, a web page with its posting furniture, or a one-line crawl wh
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from policykg.parse.boilerplate import is_boilerplate_line
+from policykg.parse.dates import CN_DATE, parse_date
 from policykg.parse.formulas import ATTACHMENT, DRAFT, PUBLIC_RELEASE
 from policykg.parse.paragraphs import paragraph_starts
 from policykg.parse.text import squash
@@ -22,9 +23,14 @@ ORGAN_SUFFIX = (
 DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12})\s*[〔\[［【(（]\s*(?P<year>(19|20)\d{2})\s*[〕\]］】)）]\s*(?P<serial>\d{1,5})\s*号"
 )
-CN_DATE = re.compile(r"(?P<y>(19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 SIGNATURE = re.compile(
     rf"(?:^|(?<=[\s。，,；;：:）)]))(?P<org>[\u4e00-\u9fff]{{2,30}}?(?:{ORGAN_SUFFIX}))\s*" + CN_DATE.pattern,
+    re.MULTILINE,
+)
+# Labelled metadata of database exports and web pages: 【发文字号】…, 发布部门：…
+LABELLED = re.compile(
+    r"^[ \t\u3000•·]*(?P<bracket>[【\[])?(?P<label>发文字号|文号|发布部门|发文机关|制定机关|成文日期|发文日期|发布日期|"
+    r"实施日期|施行日期|标题|时效性|效力级别)[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*(?P<value>[^\n]+?)[ \t]*$",
     re.MULTILINE,
 )
 NOTICE_TITLE = re.compile(r"关于(印发|转发|发布|公布|颁布)\S*的(通知|决定|公告|函)$")
@@ -52,6 +58,7 @@ class Header:
     signed: date | None
     public_release: bool
     draft: bool
+    fields: dict[str, str] = field(default_factory=dict)  # labelled metadata (【发文字号】…) as written
 
 
 # Words that run into a number's prefix in prose: 依照哈政规〔2022〕15号 cites 哈政规〔2022〕15号.
@@ -65,14 +72,6 @@ def normalise_number(raw: str) -> str | None:
         return None
     prefix = _LEAD_IN.sub("", match["prefix"]) or match["prefix"]
     return f"{prefix}〔{match['year']}〕{match['serial']}号"
-
-
-def parse_date(match: re.Match[str]) -> date | None:
-    """A CN_DATE match as a date; None for impossible dates."""
-    try:
-        return date(int(match["y"]), int(match["m"]), int(match["d"]))
-    except ValueError:
-        return None
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -91,6 +90,8 @@ def _title_like(line: str) -> bool:
     if not (2 <= len(line) <= 90) or any(ch in _TITLE_STOP for ch in line):
         return False
     if CN_DATE.search(line) or DOC_NUMBER.search(line) or PUBLIC_RELEASE.search(line) or ATTACHMENT.fullmatch(line):
+        return False
+    if LABELLED.match(line):
         return False
     return not line.startswith(("各", "抄送"))
 
@@ -149,7 +150,19 @@ def parse_header(text: str, start: int, end: int) -> Header:
         title = next((q for q in quoted if _same_title(q, title)), title)
     elif not notice_title and quoted:
         title = None
+    fields = labelled_fields(region)
     issuer = signature["org"] if signature else None
+    issuer = issuer or fields.get("发布部门") or fields.get("发文机关") or fields.get("制定机关")
+    if number_match is None and (fields.get("发文字号") or fields.get("文号")):
+        number_match = DOC_NUMBER.search(fields.get("发文字号") or fields.get("文号"))
+        number_span = None
+    else:
+        number_span = (start + number_match.start(), start + number_match.end()) if number_match else None
+    signed = parse_date(signature) if signature else None
+    for label in ("成文日期", "发文日期", "【发布日期"):
+        if signed is None and (raw := fields.get(label)):
+            signed = field_date(raw)
+    title = title or fields.get("标题")
     if issuer is None and lines and re.search(rf"({ORGAN_SUFFIX})$", lines[0][2]) and len(lines[0][2]) <= 30:
         issuer = lines[0][2]
     title_span = (title_start, preamble_start if preamble_start is not None else end) if title_start is not None else None
@@ -157,13 +170,37 @@ def parse_header(text: str, start: int, end: int) -> Header:
     return Header(
         issuer=issuer,
         number=normalise_number(number_match.group(0)) if number_match else None,
-        number_span=(start + number_match.start(), start + number_match.end()) if number_match else None,
+        number_span=number_span,
         notice_title=notice_title,
         title=title,
         title_span=title_span,
         preamble_span=preamble_span,
         recipients=recipients,
-        signed=parse_date(signature) if signature else None,
+        signed=signed,
         public_release=bool(PUBLIC_RELEASE.search(region)),
         draft=bool(DRAFT.search(region)),
+        fields=fields,
     )
+
+
+def labelled_fields(region: str) -> dict[str, str]:
+    """Labelled metadata lines; a database's bracketed 【发布日期】 is kept apart from a web page's 发布日期 (a
+    posting time, not the date of issue)."""
+    found: dict[str, str] = {}
+    for match in LABELLED.finditer(region):
+        label = ("【" if match["bracket"] and match["label"] == "发布日期" else "") + match["label"]
+        found.setdefault(label, squash(match["value"]))
+    return found
+
+
+def field_date(raw: str) -> date | None:
+    match = CN_DATE.search(raw)
+    if match:
+        return parse_date(match)
+    iso = re.search(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})", raw)
+    if iso:
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    return None
