@@ -232,19 +232,25 @@ class DocumentEmitter:
             if agency:
                 self.add(seat, POL.postIn, self.unit(self.r.units[agency]))
 
+    def stub(self, number: str | None, title: str | None) -> ox.NamedNode:
+        """A cited document outside the corpus: a PolicyDocument with what the citation tells of it."""
+        target = ox.NamedNode(self.minter.cited_document(number, title))
+        self.add(target, RDF_TYPE, POL.PolicyDocument)
+        self.add(target, RDF_TYPE, ELI.LegalResource)
+        self.add(target, POL.stub, boolean(True))
+        if number:
+            self.add(target, ELI.id_local, plain(number))
+        if title:
+            self.add(target, DCTERMS.title, zh(title))
+        return target
+
     def citations(self, clauses: dict[str, ox.NamedNode]) -> None:
         for n, resolved in enumerate(self.r.references, start=1):
             ref = resolved.reference
             if resolved.target:
                 target = ox.NamedNode(self.document_iris[resolved.target])
             else:
-                target = ox.NamedNode(self.minter.cited_document(ref.number, ref.title))
-                self.add(target, RDF_TYPE, POL.PolicyDocument)
-                self.add(target, POL.stub, boolean(True))
-                if ref.number:
-                    self.add(target, ELI.id_local, plain(ref.number))
-                if ref.title:
-                    self.add(target, DCTERMS.title, zh(ref.title))
+                target = self.stub(ref.number, ref.title)
             self.add(self.doc, ELI.cites, target)
             citation = ox.NamedNode(f"{self.doc.value}/citation/{n}")
             self.add(citation, RDF_TYPE, POL.Citation)
@@ -294,14 +300,7 @@ class DocumentEmitter:
         self.add(node, POL.sourceStart, integer(found.start))
         self.add(node, POL.sourceEnd, integer(found.end))
         for ref in found.references:
-            target = ox.NamedNode(self.minter.cited_document(ref.number, ref.title))
-            self.add(target, RDF_TYPE, POL.PolicyDocument)
-            self.add(target, POL.stub, boolean(True))
-            if ref.number:
-                self.add(target, ELI.id_local, plain(ref.number))
-            if ref.title:
-                self.add(target, DCTERMS.title, zh(ref.title))
-            self.add(node, DCTERMS.references, target)
+            self.add(node, DCTERMS.references, self.stub(ref.number, ref.title))
 
     def quads(self) -> Iterator[ox.Quad]:
         self.document()
