@@ -80,3 +80,34 @@ def test_every_command_has_help(flag):
     for command in ("build", "parse", "validate", "serve", "query"):
         done = policykg(command, flag)
         assert done.returncode == 0 and "usage" in done.stdout
+
+
+def test_citations_resolve_to_corpus_documents_by_number_and_title(tmp_path):
+    """A document citing 济政字〔2020〕39号 (by number) and 《济南市新一代人工智能发展行动计划（2020—2022年）》 (by
+    title) points at those corpus documents, not at stubs; an unknown citation becomes a stub."""
+    from policykg.build import build_corpus
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("000_ec574f4423dbbc58.txt", "002_be4913bff1cb3cd8.txt"):
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    (folder / "citing.txt").write_text(
+        "济南市人民政府\n\n济政字〔2021〕8号\n\n济南市测试措施\n\n为落实济政字〔2020〕39号和"
+        "《济南市新一代人工智能发展行动计划（2020—2022年）》，制定本措施。\n一、总则。参照《济南市不存在的办法》执行。\n",
+        "utf-8")
+    result = build_corpus([folder])
+    store = ox.Store()
+    store.bulk_extend(result.quads)
+    rows = store.query("""SELECT DISTINCT ?target ?stub WHERE { ?d <http://data.europa.eu/eli/ontology#id_local> "济政字〔2021〕8号" ;
+        <http://data.europa.eu/eli/ontology#cites> ?target .
+        OPTIONAL { ?target <https://w3id.org/policykg/ontology#stub> ?stub } }""", use_default_graph_as_union=True)
+    targets = {(r["target"].value.rsplit("/", 2)[-2] + "/" + r["target"].value.rsplit("/", 1)[-1], r["stub"] is not None) for r in rows}
+    assert ("370100/jizhengzi-2020-39", False) in targets
+    assert ("370100/jizhengzi-2019-71", False) in targets
+    assert any(stub for _, stub in targets) and len(targets) == 3
+
+
+def test_the_printed_date_comes_from_the_imprint(corpus_store):
+    rows = corpus_store.query("""SELECT DISTINCT ?printed WHERE { ?d <http://data.europa.eu/eli/ontology#id_local> "济政字〔2019〕71号" ;
+        <https://w3id.org/policykg/ontology#printedDate> ?printed }""", use_default_graph_as_union=True)
+    assert [r["printed"].value for r in rows] == ["2019-11-14"]  # …2019年11月14日印发

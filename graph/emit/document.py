@@ -96,6 +96,8 @@ class DocumentEmitter:
             self.add(doc, POL.noticeTitle, zh(header.notice_title))
         if header.signed:
             self.add(doc, ELI.date_document, xsd_date(header.signed))
+        if x.document.printed:
+            self.add(doc, POL.printedDate, xsd_date(x.document.printed))
         validity = x.validity
         if validity.valid_from:
             self.add(doc, ELI.first_date_entry_in_force, xsd_date(validity.valid_from))

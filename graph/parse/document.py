@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from policykg.parse.boilerplate import is_boilerplate_line
+from policykg.parse.dates import CN_DATE, parse_date
 from policykg.parse.clauses import Clause, build_tree, find_markers
 from policykg.parse.formulas import trailer_kind
 from policykg.parse.header import Header, parse_header
@@ -37,6 +39,7 @@ class ParsedDocument:
     clauses: list[Clause]  # top-level clauses; children nested
     parts: list[Part]
     body: tuple[int, int]  # from the first clause to the end of the last
+    printed: date | None = None  # the imprint's date (…2020年6月17日印发)
 
     @property
     def text(self) -> str:
@@ -150,7 +153,16 @@ def parse_document(source: SourceText) -> ParsedDocument:
     parts += _trailer_parts(text, body_end, limit)
     if interpretation is not None:
         parts.append(Part("interpretation", interpretation, len(text)))
-    return ParsedDocument(source, header, clauses, _merge_blank(parts, text), (body_start, body_end))
+    parts = _merge_blank(parts, text)
+    return ParsedDocument(source, header, clauses, parts, (body_start, body_end), _printed(text, parts))
+
+
+def _printed(text: str, parts: list[Part]) -> date | None:
+    """The date the imprint says the document was printed and issued."""
+    for part in parts:
+        if part.kind == "imprint" and (match := CN_DATE.search(text, part.start, part.end)):
+            return parse_date(match)
+    return None
 
 
 def _fill_gaps(parts: list[Part], body_start: int, body_end: int) -> list[Part]:

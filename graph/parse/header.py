@@ -62,7 +62,7 @@ class Header:
 
 
 # Words that run into a number's prefix in prose: 依照哈政规〔2022〕15号 cites 哈政规〔2022〕15号.
-_LEAD_IN = re.compile(r"^(依照|按照|根据|参照|依据|对照|遵照|落实|执行|印发|转发|详见|见|按|依|据|和|及|与|或|的|即|文件|文号)+")
+_LEAD_IN = re.compile(r"^.*(依照|按照|根据|参照|依据|对照|遵照|落实|执行|印发|转发|详见|文件|文号|为|见|和|及|与|或|的|即)")
 
 
 def normalise_number(raw: str) -> str | None:
