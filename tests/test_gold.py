@@ -14,16 +14,8 @@ import pyoxigraph as ox
 import pytest
 
 from gold_files import gold_files, load_gold
+from policykg.vocabulary import SPARQL_PREFIXES as PREFIXES
 
-PREFIXES = """
-PREFIX pol: <https://w3id.org/policykg/ontology#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-"""
 GOLD = {path.stem: load_gold(path) for path in gold_files()}
 NAMES = sorted(GOLD)
 

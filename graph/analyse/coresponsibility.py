@@ -11,17 +11,16 @@ from dataclasses import dataclass
 import networkx as nx
 import pyoxigraph as ox
 
-PAIRS = """
-PREFIX pol: <https://w3id.org/policykg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+from policykg.vocabulary import SPARQL_PREFIXES
+
+PAIRS = SPARQL_PREFIXES + """
 SELECT ?a ?b (COUNT(DISTINCT ?clause) AS ?shared) WHERE {
   ?clause pol:responsibleUnit ?a, ?b .
   FILTER(STR(?a) < STR(?b))
 } GROUP BY ?a ?b
 """
-LABELS = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?a ?label WHERE { ?a a <https://w3id.org/policykg/ontology#Agency> ; skos:prefLabel ?label
+LABELS = SPARQL_PREFIXES + """
+SELECT DISTINCT ?a ?label WHERE { ?a a pol:Agency ; skos:prefLabel ?label
   FILTER(lang(?label) = "zh") }
 """
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from policykg.ids import ONTOLOGY
+from policykg.vocabulary import NAMESPACES
 
 
 class Namespace:
@@ -23,16 +23,10 @@ class Namespace:
         return ox.NamedNode(self._base + name)
 
 
-POL = Namespace(ONTOLOGY)
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-OWL = Namespace("http://www.w3.org/2002/07/owl#")
+POL, ELI, ORG, SKOS, DCTERMS, FOAF, PROV, OWL, XSD = (
+    Namespace(NAMESPACES[p]) for p in ("pol", "eli", "org", "skos", "dcterms", "foaf", "prov", "owl", "xsd")
+)
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 # role label as written -> role individual
 ROLES = {"组长": POL.GroupLeader, "副组长": POL.DeputyGroupLeader, "成员": POL.GroupMember, "办公室主任": POL.OfficeDirector}

@@ -7,14 +7,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from policykg.errors import PolicyKGError
+from policykg.vocabulary import NAMESPACES
 
 _FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
-_PREFIXES = {
-    "pol": "https://w3id.org/policykg/ontology#", "eli": "http://data.europa.eu/eli/ontology#",
-    "org": "http://www.w3.org/ns/org#", "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/", "foaf": "http://xmlns.com/foaf/0.1/", "prov": "http://www.w3.org/ns/prov#",
-    "owl": "http://www.w3.org/2002/07/owl#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 
 
 def write_graph(quads: list[ox.Quad], path: Path) -> None:
@@ -32,4 +27,4 @@ def write_graph(quads: list[ox.Quad], path: Path) -> None:
         lines = sorted(set(data.decode("utf-8").splitlines()))
         path.write_text("\n".join(lines) + "\n", "utf-8")
     else:
-        path.write_bytes(ox.serialize(items, format=fmt, prefixes=_PREFIXES))
+        path.write_bytes(ox.serialize(items, format=fmt, prefixes=NAMESPACES))

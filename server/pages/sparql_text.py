@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-PREFIXES = """PREFIX pol: <https://w3id.org/policykg/ontology#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+from policykg.vocabulary import SPARQL_PREFIXES
+
+PREFIXES = SPARQL_PREFIXES
 
 
 def iri(value: str) -> str:
