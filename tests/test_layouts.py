@@ -247,3 +247,20 @@ def test_a_web_page_posting_date_is_not_the_date_of_issue(tmp_path):
     path.write_text("发布日期：2024-06-01\n测试市测试办法\n\n一、总则。鼓励创新。\n", "utf-8")
     _, x = parse_file(path)
     assert x.document.header.signed is None
+
+
+def test_hard_wrapped_pdf_text_keeps_headings_whole(tmp_path):
+    """A PDF extractor that breaks every visual line: headings run on over full lines, titles stay titles."""
+    import textwrap
+
+    lines = []
+    for paragraph in SEED_002.read_text("utf-8").split("\n"):
+        lines += textwrap.wrap(paragraph.strip(), 36) if paragraph.strip() else []
+    path = tmp_path / "wrapped.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    _, x = parse_file(path)
+    gold = load_gold(Path(__file__).parent / "gold" / (SEED_002.stem + ".json"))
+    assert [(c.path, c.heading) for c in x.document.all_clauses()] == [(c["path"], c["heading"]) for c in gold["clauses"]]
+    assert x.document.header.title == gold["document"]["title"]
+    assert x.document.header.notice_title == gold["document"]["notice_title"]
+    assert_tiles(x.document)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from policykg.parse.formulas import looks_like_title, trailer_kind
 from policykg.parse.markers import Marker, marker_at
-from policykg.parse.paragraphs import paragraph_starts
+from policykg.parse.paragraphs import is_full_line, paragraph_starts, wrap_width
 from policykg.parse.text import squash
 
 
@@ -84,14 +84,18 @@ def _line(text: str, start: int) -> str:
     return text[start:] if stop < 0 else text[start:stop]
 
 
-def heading_of(text: str, marker: Marker, own_end: int) -> str:
-    """The provision's first sentence or title: to the first 。 or line end, spaces from wrapping removed."""
+def heading_of(text: str, marker: Marker, own_end: int, width: int | None = None) -> str:
+    """The provision's first sentence or title: to the first 。 or line end, spaces from wrapping removed;
+    in hard-wrapped text a full line runs on into the next."""
     body = text[marker.end:own_end]
-    cut = len(body)
-    for stop in ("。", "\n"):
-        at = body.find(stop)
-        if 0 <= at < cut:
-            cut = at
+    cut = body.find("。") if "。" in body else len(body)
+    line_start = 0
+    while (newline := body.find("\n", line_start, cut)) >= 0:
+        if not is_full_line(text[marker.start:marker.end] + body[line_start:newline] if line_start == 0
+                            else body[line_start:newline], width):
+            cut = newline
+            break
+        line_start = newline + 1
     for stop in ("：", ":"):  # （一）主要目标：到2025年… — a short title before a colon
         at = body.find(stop, 0, cut)
         if 0 < at and len(squash(body[:at])) <= 15:
@@ -101,6 +105,7 @@ def heading_of(text: str, marker: Marker, own_end: int) -> str:
 
 def build_tree(text: str, markers: list[Marker], end: int) -> list[Clause]:
     """Nest accepted markers into clauses; each marker's level is where its kind first opened below its parent."""
+    width = wrap_width(text)
     roots: list[Clause] = []
     stack: list[Clause] = []
     for index, marker in enumerate(markers):
@@ -119,7 +124,7 @@ def build_tree(text: str, markers: list[Marker], end: int) -> list[Clause]:
             start=marker.start,
             own_end=own_end,
             end=own_end,
-            heading=heading_of(text, marker, own_end),
+            heading=heading_of(text, marker, own_end, width),
             text=text[marker.start:own_end],
         )
         siblings.append(clause)

@@ -13,7 +13,7 @@ from datetime import date
 from policykg.parse.boilerplate import is_boilerplate_line
 from policykg.parse.dates import CN_DATE, parse_date
 from policykg.parse.formulas import ATTACHMENT, DRAFT, PUBLIC_RELEASE
-from policykg.parse.paragraphs import paragraph_starts
+from policykg.parse.paragraphs import is_full_line, paragraph_starts, wrap_width
 from policykg.parse.text import squash
 
 ORGAN_SUFFIX = (
@@ -107,11 +107,13 @@ def _same_title(a: str, b: str) -> bool:
     return a.translate(table) == b.translate(table)
 
 
-def find_title(lines: list[tuple[int, int, str]]) -> tuple[int | None, int | None, str | None]:
-    """(title start, preamble start, title): title lines are the short unpunctuated ones just above the preamble."""
+def find_title(lines: list[tuple[int, int, str]], width: int | None = None) -> tuple[int | None, int | None, str | None]:
+    """(title start, preamble start, title): title lines are the short unpunctuated ones just above the preamble
+    (in hard-wrapped text, full lines belong to the preamble whatever they hold)."""
     i = len(lines) - 1
     preamble_start = None
-    while i >= 0 and any(ch in lines[i][2] for ch in "。，,；;") and not DRAFT.search(lines[i][2]):
+    while i >= 0 and (any(ch in lines[i][2] for ch in "。，,；;") or is_full_line(lines[i][2] + "，", width)
+                      and preamble_start is not None) and not DRAFT.search(lines[i][2]):
         preamble_start = lines[i][0]
         i -= 1
     parts: list[tuple[int, str]] = []
@@ -142,9 +144,9 @@ def parse_header(text: str, start: int, end: int) -> Header:
     notice_title = next((line for _, _, line in lines if NOTICE_TITLE.search(line)), None)
     if notice_title is None:
         run = NOTICE_TITLE_RUN.search(squash(re.sub(r"[^\n]*[〔\[［【]\s*(19|20)\d{2}\s*[〕\]］】]\s*\d+\s*号", "", region)))
-        notice_title = run["title"] if run else None
+        notice_title = _undouble(run["title"]) if run else None
     recipients = next((line.rstrip(":：") for _, _, line in lines if line.endswith((":", "：")) and len(line) < 200), None)
-    title_start, preamble_start, title = find_title(lines)
+    title_start, preamble_start, title = find_title(lines, wrap_width(text))
     quoted = re.findall(r"《([^》]{4,120})》", squash(region))
     if title:
         title = next((q for q in quoted if _same_title(q, title)), title)
@@ -181,6 +183,12 @@ def parse_header(text: str, start: int, end: int) -> Header:
         draft=bool(DRAFT.search(region)),
         fields=fields,
     )
+
+
+def _undouble(title: str) -> str:
+    """济南市人民政府济南市人民政府关于… (the issuer line run into the title line) → 济南市人民政府关于…"""
+    match = re.match(r"(.{2,30}?)\1(关于.*)$", title)
+    return match.group(1) + match.group(2) if match else title
 
 
 def labelled_fields(region: str) -> dict[str, str]:

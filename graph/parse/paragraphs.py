@@ -75,3 +75,21 @@ def previous_char(text: str, pos: int) -> str:
 def ends_sentence(ch: str) -> bool:
     """True for characters that close a sentence or a parenthetical."""
     return ch in _SENTENCE_END
+
+
+def wrap_width(text: str) -> int | None:
+    """The line width of a document hard-wrapped by a PDF extractor (one visual line per line), else None.
+
+    In such text most lines are about as long as the longest; in text laid out in paragraphs they are not."""
+    lengths = sorted(len(line.strip()) for line in text.split("\n") if line.strip())
+    if len(lengths) < 10:
+        return None
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    full = sum(1 for n in lengths if n >= 0.8 * width)
+    return width if width <= 120 and full >= 0.5 * len(lengths) else None
+
+
+def is_full_line(line: str, width: int | None) -> bool:
+    """True for a line that runs to the wrap width: its sentence goes on in the next line."""
+    flat = line.strip()
+    return width is not None and len(flat) >= 0.8 * width and flat[-1:] not in "。；;：:！？!?"
