@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 # Whitespace the PDF and web extractors insert inside words and names: ASCII, ideographic, no-break.
 WHITESPACE = re.compile(r"[\s\u3000\xa0\u200b]+")
+_BLANKS = frozenset("\u3000\xa0\u200b")
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -42,8 +43,8 @@ class Squashed:
     @classmethod
     def of(cls, text: str, base: int = 0) -> "Squashed":
         """Squash text that starts at offset `base` of the document."""
-        kept = [(i, ch) for i, ch in enumerate(text) if not WHITESPACE.fullmatch(ch)]
-        return cls("".join(ch for _, ch in kept), tuple(base + i for i, _ in kept))
+        kept = [i for i, ch in enumerate(text) if ch not in _BLANKS and not ch.isspace()]
+        return cls("".join(text[i] for i in kept), tuple(base + i for i in kept))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the squashed slice [start, end)."""

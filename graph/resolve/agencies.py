@@ -93,6 +93,20 @@ def _unknown_key(core: str) -> str:
     return ascii_slug(core)
 
 
+_LONGEST_LABEL = 12
+
+
+@cache
+def _labels_index(areas: AreaGazetteer) -> dict[str, tuple[Area, ...]]:
+    """Every area by its full and short name (two or more characters)."""
+    index: dict[str, list[Area]] = {}
+    for area in areas:
+        for label in {area.name, area.short_name}:
+            if label and 2 <= len(label) <= _LONGEST_LABEL:
+                index.setdefault(label, []).append(area)
+    return {label: tuple(found) for label, found in index.items()}
+
+
 class AgencyResolver:
     """Resolves units within one document's jurisdiction; remembers nothing between documents."""
 
@@ -119,18 +133,17 @@ class AgencyResolver:
         return readings
 
     def _place_prefix(self, name: str) -> tuple[Area, str] | None:
-        """A place named at the start (济南市…, 济南高新区…): the area and the rest of the name."""
-        candidates = []
+        """A place named at the start (济南市…, 济南高新区…): the area and the rest of the name; the
+        document's own area and its ancestors win over namesakes elsewhere."""
         scope = [self.jurisdiction, *self.areas.ancestors(self.jurisdiction)] if self.jurisdiction else []
-        for area in self.areas:
-            for label in (area.name, area.short_name):
-                if label and len(label) >= 2 and name.startswith(label) and len(name) > len(label):
-                    in_scope = area in scope
-                    candidates.append((len(label) + (100 if in_scope else 0), area, name[len(label):]))
-        if not candidates:
-            return None
-        _, area, rest = max(candidates, key=lambda c: c[0])
-        return area, rest
+        best = None
+        index = _labels_index(self.areas)
+        for length in range(min(len(name) - 1, _LONGEST_LABEL), 1, -1):
+            for area in index.get(name[:length], ()):
+                rank = length + (100 if area in scope else 0)
+                if best is None or rank > best[0]:
+                    best = (rank, area, name[length:])
+        return (best[1], best[2]) if best else None
 
     def resolve(self, surface: str) -> ResolvedUnit:
         """The agency (or organization) a unit name refers to here."""
