@@ -11,7 +11,11 @@ from policykg.parse.text import Squashed
 
 LEAD_LABELS = ("牵头考核单位", "牵头单位", "牵头部门", "主责单位", "主办单位")
 RESPONSIBLE_LABELS = ("责任单位", "责任部门", "配合单位", "配合部门", "协办单位", "参与单位", "实施单位")
-_LABEL = re.compile("(" + "|".join(LEAD_LABELS + RESPONSIBLE_LABELS) + ")[:：]")
+_LABEL_WORDS = "|".join(LEAD_LABELS + RESPONSIBLE_LABELS)
+# 责任单位： or 【责任单位】 (the colon optional after brackets)
+_LABEL = re.compile(rf"[【\[]?({_LABEL_WORDS})(?:[】\]][:：]?|[:：])")
+# A statement outside parentheses: at a line start or after a sentence, to the end of that line or sentence
+_BARE_STATEMENT = re.compile(rf"(?:^|(?<=[。；;]))[ \t\u3000]*((?:[【\[]?(?:{_LABEL_WORDS})(?:[】\]][:：]?|[:：]))[^\n。]*)", re.MULTILINE)
 _OPEN, _CLOSE = "（(", "）)"
 _SEPARATORS = "、，,；;/"
 # A unit name looks like one: it ends in an organ word or is a collective (各区县人民政府, 各有关单位).
@@ -142,12 +146,12 @@ def units_in_clause(clause: Clause, source: str) -> ClauseUnits:
             continue
         i += 1
     if result.empty:
-        # 责任单位：… on a line of its own, without parentheses
-        for line in re.finditer(r"(?m)^[ \t\u3000]*((?:" + "|".join(LEAD_LABELS + RESPONSIBLE_LABELS) + r")[:：].*)$", clause.text):
-            sq = Squashed.of(line.group(1), clause.start + line.start(1))
+        # 责任单位：… without parentheses, on a line of its own or after the clause's last sentence
+        for statement in _BARE_STATEMENT.finditer(clause.text):
+            sq = Squashed.of(statement.group(1), clause.start + statement.start(1))
             if _labelled(sq, 0, len(sq.text), result):
                 result.evidence.append(Evidence.cut(source, *sq.span(0, len(sq.text))))
-                result.standalone = True
+                result.standalone = _alone_in_paragraph(source, *sq.span(0, len(sq.text)))
     return result
 
 
