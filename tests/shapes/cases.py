@@ -57,7 +57,7 @@ UNPLACED = "{ SELECT ?t WHERE { ?t a pol:UnplacedText } ORDER BY ?t LIMIT 1 }"
 
 CASES: list[Case] = [
     # documents
-    case("SourcedDocument-type", "document from the corpus not typed eli:LegalResource",
+    case("PolicyDocument-type", "document not typed eli:LegalResource",
          f"DELETE {{ ?d a eli:LegalResource }} WHERE {{ {DOC} }}"),
     case("PolicyDocument-number", "document number with square brackets",
          f'DELETE {{ ?d eli:id_local ?n }} INSERT {{ ?d eli:id_local "济政字[2020]39号" }} WHERE {{ {DOC} ?d eli:id_local ?n }}'),
