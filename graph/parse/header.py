@@ -137,52 +137,65 @@ def parse_header(text: str, start: int, end: int) -> Header:
     """Read the header out of text[start:end] (everything before the first clause)."""
     lines = _lines(text, start, end)
     region = text[start:end]
-    number_match = DOC_NUMBER.search(region)
+    fields = labelled_fields(region)
     signature = None
     for match in SIGNATURE.finditer(region):
         signature = match  # the last signature before the body is the issuing one
-    notice_title = next((line for _, _, line in lines if NOTICE_TITLE.search(line)), None)
-    if notice_title is None:
-        run = NOTICE_TITLE_RUN.search(squash(re.sub(r"[^\n]*[〔\[［【]\s*(19|20)\d{2}\s*[〕\]］】]\s*\d+\s*号", "", region)))
-        notice_title = _undouble(run["title"]) if run else None
-    recipients = next((line.rstrip(":：") for _, _, line in lines if line.endswith((":", "：")) and len(line) < 200), None)
     title_start, preamble_start, title = find_title(lines, wrap_width(text))
-    quoted = re.findall(r"《([^》]{4,120})》", squash(region))
-    if title:
-        title = next((q for q in quoted if _same_title(q, title)), title)
-    elif not notice_title and quoted:
-        title = None
-    fields = labelled_fields(region)
-    issuer = signature["org"] if signature else None
-    issuer = issuer or fields.get("发布部门") or fields.get("发文机关") or fields.get("制定机关")
-    if number_match is None and (fields.get("发文字号") or fields.get("文号")):
-        number_match = DOC_NUMBER.search(fields.get("发文字号") or fields.get("文号"))
-        number_span = None
-    else:
-        number_span = (start + number_match.start(), start + number_match.end()) if number_match else None
-    signed = parse_date(signature) if signature else None
-    for label in ("成文日期", "发文日期", "【发布日期"):
-        if signed is None and (raw := fields.get(label)):
-            signed = field_date(raw)
-    title = title or fields.get("标题")
-    if issuer is None and lines and re.search(rf"({ORGAN_SUFFIX})$", lines[0][2]) and len(lines[0][2]) <= 30:
-        issuer = lines[0][2]
-    title_span = (title_start, preamble_start if preamble_start is not None else end) if title_start is not None else None
-    preamble_span = (preamble_start, end) if preamble_start is not None else None
+    if title:  # the notice's 《…》 spells the title in one piece where it is the same title
+        title = next((q for q in re.findall(r"《([^》]{4,120})》", squash(region)) if _same_title(q, title)), title)
+    number, number_span = _number(region, start, fields)
     return Header(
-        issuer=issuer,
-        number=normalise_number(number_match.group(0)) if number_match else None,
+        issuer=_issuer(signature, fields, lines),
+        number=number,
         number_span=number_span,
-        notice_title=notice_title,
-        title=title,
-        title_span=title_span,
-        preamble_span=preamble_span,
-        recipients=recipients,
-        signed=signed,
+        notice_title=_notice_title(region, lines),
+        title=title or fields.get("标题"),
+        title_span=(title_start, preamble_start if preamble_start is not None else end) if title_start is not None else None,
+        preamble_span=(preamble_start, end) if preamble_start is not None else None,
+        recipients=next((line.rstrip(":：") for _, _, line in lines if line.endswith((":", "：")) and len(line) < 200), None),
+        signed=_signed(signature, fields),
         public_release=bool(PUBLIC_RELEASE.search(region)),
         draft=bool(DRAFT.search(region)),
         fields=fields,
     )
+
+
+def _number(region: str, start: int, fields: dict[str, str]) -> tuple[str | None, tuple[int, int] | None]:
+    """The document number as printed in the header, else as a labelled field (then with no span)."""
+    if match := DOC_NUMBER.search(region):
+        return normalise_number(match.group(0)), (start + match.start(), start + match.end())
+    labelled = fields.get("发文字号") or fields.get("文号")
+    return (normalise_number(labelled), None) if labelled else (None, None)
+
+
+def _issuer(signature: re.Match[str] | None, fields: dict[str, str], lines: list[tuple[int, int, str]]) -> str | None:
+    """The signing body; else a labelled 发布部门; else a red-header first line (济南市人民政府文件)."""
+    if signature:
+        return signature["org"]
+    if labelled := fields.get("发布部门") or fields.get("发文机关") or fields.get("制定机关"):
+        return labelled
+    first = re.sub(r"文件$", "", lines[0][2]) if lines else ""
+    return first if first and len(first) <= 30 and re.search(rf"({ORGAN_SUFFIX})$", first) else None
+
+
+def _signed(signature: re.Match[str] | None, fields: dict[str, str]) -> date | None:
+    """The date under the signature; else a labelled date of issue (never a web page's posting time)."""
+    if signature:
+        return parse_date(signature)
+    for label in ("成文日期", "发文日期", "【发布日期"):
+        if raw := fields.get(label):
+            return field_date(raw)
+    return None
+
+
+def _notice_title(region: str, lines: list[tuple[int, int, str]]) -> str | None:
+    """The covering notice's title (…关于印发…的通知), on a line of its own or inside a line-less crawl."""
+    if found := next((line for _, _, line in lines if NOTICE_TITLE.search(line)), None):
+        return found
+    without_number = re.sub(r"[^\n]*[〔\[［【]\s*(19|20)\d{2}\s*[〕\]］】]\s*\d+\s*号", "", region)
+    run = NOTICE_TITLE_RUN.search(squash(without_number))
+    return _undouble(run["title"]) if run else None
 
 
 def _undouble(title: str) -> str:
