@@ -49,6 +49,7 @@ class BuildResult:
     documents: list[ResolvedDocument]
     reports: list[DocumentReport]
     validation: object | None = None  # policykg.validate outcome, when validation ran
+    validated_graphs: tuple[int, int] | None = None  # (validated now, all): unchanged graphs are not validated again
     inputs: dict[str, str] = field(default_factory=dict)  # path -> sha256
 
     def report_text(self) -> str:
@@ -161,15 +162,41 @@ def store_is_current(store_dir: str | Path, paths: list[str | Path], base: str =
     return manifest.get("inputs") == inputs and manifest.get("code") == code_fingerprint() and manifest.get("base") == base
 
 
+def graph_digests(quads: list[ox.Quad]) -> dict[str, str]:
+    """A digest of each named graph's content: what validation results can be reused by."""
+    lines: dict[str, list[str]] = {}
+    for quad in quads:
+        lines.setdefault(str(quad.graph_name.value), []).append(str(quad))
+    return {graph: hashlib.sha256("\n".join(sorted(found)).encode()).hexdigest() for graph, found in lines.items()}
+
+
+def shapes_fingerprint() -> str:
+    """A hash of the shapes and the ontology: a change in them invalidates every earlier validation."""
+    digest = hashlib.sha256()
+    for package in ("policykg.shapes", "policykg.ontology"):
+        for path in sorted(resources.files(package).iterdir(), key=lambda p: p.name):
+            if path.name.endswith(".ttl"):
+                digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
 def build_into_store(
     paths: list[str | Path], store_dir: str | Path, validate: bool = True, base: str = DEFAULT_BASE
 ) -> BuildResult:
-    """Build, validate (refusing a graph with violations), and replace the store's contents."""
+    """Build, validate (refusing a graph with violations), and replace the store's contents.
+
+    Validation runs per document graph, and only on graphs whose content (or the shapes) changed since the
+    last build into this store: a rebuild after editing one document validates one document."""
     from policykg.errors import PolicyKGError
 
     result = build_corpus(paths, base)
+    digests = graph_digests(result.quads)
+    previous = read_manifest(store_dir) or {}
+    known = previous.get("validated", {}) if previous.get("shapes") == shapes_fingerprint() else {}
     if validate:
-        result.validation = validate_result(result)
+        changed = {graph for graph, digest in digests.items() if known.get(graph) != digest}
+        result.validation = validate_result(result, changed)
+        result.validated_graphs = (len(changed), len(digests))
         if getattr(result.validation, "violations", 0):
             raise PolicyKGError(
                 "the built graph has SHACL violations; nothing was published (use --no-validate to load it anyway)\n"
@@ -178,12 +205,16 @@ def build_into_store(
     store = open_store(store_dir)
     replace_contents(store, result.quads + ontology_quads())
     del store
-    write_manifest(store_dir, manifest_for(result, base))
+    manifest = manifest_for(result, base)
+    if validate:
+        manifest.update(shapes=shapes_fingerprint(), validated=digests)
+    write_manifest(store_dir, manifest)
     return result
 
 
-def validate_result(result: BuildResult):
-    """Run the SHACL shapes over each document's graph (policykg.validate)."""
+def validate_result(result: BuildResult, graphs: set[str] | None = None):
+    """Run the SHACL shapes over each document's graph (policykg.validate); only `graphs` when given."""
     from policykg.validate import validate_quads
 
-    return validate_quads(result.quads)
+    quads = result.quads if graphs is None else [q for q in result.quads if str(q.graph_name.value) in graphs]
+    return validate_quads(quads)

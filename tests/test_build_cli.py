@@ -111,3 +111,19 @@ def test_the_printed_date_comes_from_the_imprint(corpus_store):
     rows = corpus_store.query("""SELECT DISTINCT ?printed WHERE { ?d <http://data.europa.eu/eli/ontology#id_local> "济政字〔2019〕71号" ;
         <https://w3id.org/policykg/ontology#printedDate> ?printed }""", use_default_graph_as_union=True)
     assert [r["printed"].value for r in rows] == ["2019-11-14"]  # …2019年11月14日印发
+
+
+def test_a_rebuild_validates_only_the_documents_that_changed(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("000_ec574f4423dbbc58.txt", "001_b57ecb396644b50f.txt", "003_968495500265c928.txt"):
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    store = tmp_path / "store"
+    first = policykg("build", str(folder), "--store", str(store))
+    assert first.returncode == 0, first.stderr
+    assert "validated 3 of 3 document graphs" in first.stdout
+    edited = folder / "001_b57ecb396644b50f.txt"
+    edited.write_text(edited.read_text("utf-8").replace("每年布局150项", "每年布局160项"), "utf-8")
+    second = policykg("build", str(folder), "--store", str(store))
+    assert second.returncode == 0, second.stderr
+    assert "validated 1 of 3 document graphs (2 unchanged since the last build)" in second.stdout

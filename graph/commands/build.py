@@ -44,7 +44,10 @@ def run(args: argparse.Namespace) -> int:
         result = build_into_store(args.paths, args.store, validate=not args.no_validate, base=args.base)
     print(result.report_text())
     if result.validation is not None:
-        print(result.validation.summary() if hasattr(result.validation, "summary") else result.validation.text())
+        print(result.validation.summary())
+    if result.validated_graphs:
+        now, total = result.validated_graphs
+        print(f"validated {now} of {total} document graphs ({total - now} unchanged since the last build)")
     if args.out:
         write_graph(result.quads, Path(args.out))
         print(f"wrote {args.out}")
