@@ -16,10 +16,11 @@ import argparse
 import csv
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
+
+from policykg.resolve.areas import Area as Row  # one row of areas.csv is one Area
 
 # Verified by hand (docs/linking.md); never add a QID here that nobody has checked.
 VERIFIED_QIDS = {
@@ -115,19 +116,6 @@ ETHNIC_NAMES = sorted(
 AUTONOMOUS_SUFFIXES = ("自治州", "自治县", "自治旗")
 PLAIN_SUFFIXES = ("特别行政区", "地区", "新区", "特区", "省", "市", "盟", "区", "县", "旗")
 BANNER_POSITIONS = ("左", "右", "前", "中", "后", "联合")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One output row of areas.csv."""
-
-    code: str
-    name: str
-    short_name: str
-    level: str
-    parent: str
-    en: str
-    wikidata: str
 
 
 def strip_ethnic(stem: str) -> str:

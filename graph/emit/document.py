@@ -88,31 +88,24 @@ class DocumentEmitter:
         header, source, doc = x.document.header, x.document.source, self.doc
         self.add(doc, RDF_TYPE, POL.PolicyDocument)
         self.add(doc, RDF_TYPE, ELI.LegalResource)
-        if header.number:
-            self.add(doc, ELI.id_local, plain(header.number))
-        if header.title:
-            self.add(doc, DCTERMS.title, zh(header.title))
-        if header.notice_title:
-            self.add(doc, POL.noticeTitle, zh(header.notice_title))
-        if header.signed:
-            self.add(doc, ELI.date_document, xsd_date(header.signed))
-        if x.document.printed:
-            self.add(doc, POL.printedDate, xsd_date(x.document.printed))
         validity = x.validity
-        if validity.valid_from:
-            self.add(doc, ELI.first_date_entry_in_force, xsd_date(validity.valid_from))
-        if validity.valid_until:
-            self.add(doc, ELI.date_no_longer_in_force, xsd_date(validity.valid_until))
-        if validity.entry_rule:
-            self.add(doc, POL.entryIntoForceRule, plain(validity.entry_rule))
-        if validity.note:
-            self.add(doc, POL.validityNote, zh(validity.note))
-        if validity.derivation:
-            self.add(doc, POL.validityDerivation, plain(validity.derivation))
+        for predicate, value, literal in (
+            (ELI.id_local, header.number, plain),
+            (DCTERMS.title, header.title, zh),
+            (POL.noticeTitle, header.notice_title, zh),
+            (ELI.date_document, header.signed, xsd_date),
+            (POL.printedDate, x.document.printed, xsd_date),
+            (ELI.first_date_entry_in_force, validity.valid_from, xsd_date),
+            (ELI.date_no_longer_in_force, validity.valid_until, xsd_date),
+            (POL.entryIntoForceRule, validity.entry_rule, plain),
+            (POL.validityNote, validity.note, zh),
+            (POL.validityDerivation, validity.derivation, plain),
+            (POL.recipients, header.recipients, zh),
+        ):
+            if value:
+                self.add(doc, predicate, literal(value))
         self.add(doc, POL.draft, boolean(header.draft))
         self.add(doc, POL.publicRelease, boolean(header.public_release))
-        if header.recipients:
-            self.add(doc, POL.recipients, zh(header.recipients))
         for part in x.document.parts_of("copies"):
             copies = source.text[part.start:part.end].strip()
             self.add(doc, POL.copiesTo, zh(copies.split("\n\n")[0]))
