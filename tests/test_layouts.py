@@ -264,3 +264,16 @@ def test_hard_wrapped_pdf_text_keeps_headings_whole(tmp_path):
     assert x.document.header.title == gold["document"]["title"]
     assert x.document.header.notice_title == gold["document"]["notice_title"]
     assert_tiles(x.document)
+
+
+@pytest.mark.parametrize("seed", ["001_b57ecb396644b50f", "002_be4913bff1cb3cd8", "003_968495500265c928", "004_ef3e153d4278fd14"])
+def test_a_crawl_that_lost_every_blank_keeps_the_clause_tree(tmp_path, seed):
+    """Sentence ends, unit parentheticals and parenthesised numbers still show where clauses begin."""
+    path = tmp_path / f"{seed}.txt"
+    path.write_text(re.sub(r"\s+", "", (CORPUS / f"{seed}.txt").read_text("utf-8")), "utf-8")
+    _, x = parse_file(path)
+    gold = load_gold(Path(__file__).parent / "gold" / f"{seed}.json")
+    assert [c.path for c in x.document.all_clauses()] == [c["path"] for c in gold["clauses"]]
+    units = {p: [m.name for m in u.lead + u.responsible] for p, u in x.units.items() if not u.empty}
+    assert units == {c["path"]: c["lead_units"] + c["responsible_units"] for c in gold["clauses"] if c["lead_units"] + c["responsible_units"]}
+    assert_tiles(x.document)

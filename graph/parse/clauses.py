@@ -49,7 +49,7 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
     stack: list[Marker] = []
     last_by_kind_depth: dict[tuple[str, int], int] = {}
     previous_line, trailer_seen = "", False
-    for paragraph in paragraph_starts(text, start, end):
+    for paragraph in paragraph_starts(text, start, end, dense=True):
         marker = marker_at(text, paragraph.start)
         line = _line(text, paragraph.start)
         if marker is None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 RUN_ON_LINE_LENGTH = 1500
 _BULLETS = "-–—•·●▪■◆*"
 _SENTENCE_END = "。；;！？!?）)」』”\""
+_RUN_ON_BREAK = re.compile(r"[。；;！？!?]|[）)]-?(?=[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、]|第[一二三四五六七八九十百\d]+条)")
+_PAREN_NUMBER = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,9 @@ def _skip_lead(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def paragraph_starts(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
-    """All paragraph starts in text[start:end], in order."""
+def paragraph_starts(text: str, start: int = 0, end: int | None = None, dense: bool = False) -> list[Paragraph]:
+    """All paragraph starts in text[start:end], in order. `dense` adds, in run-on lines, every sentence end and
+    parenthesised number: places where a clause marker may hide in a crawl that lost even its blanks."""
     end = len(text) if end is None else end
     line_from = text.rfind("\n", 0, start) + 1
     line_to = text.find("\n", end)
@@ -56,11 +59,14 @@ def paragraph_starts(text: str, start: int = 0, end: int | None = None) -> list[
             found.append(Paragraph(first, True))
         if not run_on:
             continue
-        # Inside a run-on line a new paragraph shows as blanks after the previous text.
-        for gap in re.finditer(r"[ \t\u3000\xa0]+", text[first:line_end]):
-            pos = first + gap.end()
-            if pos < line_end:
-                found.append(Paragraph(pos, False))
+        # Inside a run-on line a new paragraph shows as blanks after the previous text, or (in crawls that
+        # dropped even those) as a sentence end or a parenthesised number; the clause parser accepts only
+        # numbers that continue the numbering, so prose is safe.
+        starts = {first + gap.end() for gap in re.finditer(r"[ \t\u3000\xa0]+", text[first:line_end])}
+        if dense:
+            starts |= {first + m.end() for m in _RUN_ON_BREAK.finditer(text[first:line_end])}
+            starts |= {first + m.start() for m in _PAREN_NUMBER.finditer(text[first:line_end])}
+        found.extend(Paragraph(pos, False) for pos in sorted(starts) if first < pos < line_end)
     return found
 
 
