@@ -242,21 +242,12 @@ def agencies_page(runner: QueryRunner, urls: Urls) -> Page:
                 queries.used, queries.truncated)
 
 
-@router.get("/agencies", include_in_schema=False)
-def agencies(request: Request) -> Response:
+def _agencies(request: Request, urls: Urls) -> Page:
     """All agencies."""
-    return _agencies(request, "html")
+    return agencies_page(routing.runner(request), urls)
 
 
-@router.get("/agencies.{fmt}", include_in_schema=False)
-def agencies_twin(request: Request, fmt: str) -> Response:
-    """All agencies as JSON or CSV."""
-    return _agencies(request, routing.page_format(fmt))
-
-
-def _agencies(request: Request, fmt: str) -> Response:
-    urls = routing.urls(request)
-    return rendering.render(request, urls, agencies_page(routing.app_context(request).runner, urls), fmt)
+routing.add_listing(router, "/agencies", _agencies)
 
 
 @router.get("/agencies/{area}/{key}", include_in_schema=False)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
 
-from policykg.server.pages import rendering, routing, validity
+from policykg.server.pages import routing, validity
 from policykg.server.pages.page import Page, PageQueries, Table
 from policykg.server.pages.sparql_text import label_patterns
 from policykg.server.pages.urls import Urls
@@ -103,19 +102,9 @@ def _by_jurisdiction(documents: list[dict]) -> list[dict]:
     return sorted(groups.values(), key=lambda group: group["jurisdiction"] is None)  # unknown jurisdiction last
 
 
-@router.get("/", include_in_schema=False)
-def home(request: Request) -> Response:
-    """The home page."""
-    return _respond(request, "html")
+def _home(request: Request, urls: Urls) -> Page:
+    """The home page, as of `?as_of=` or today."""
+    return home_page(routing.runner(request), urls, routing.as_of(request))
 
 
-@router.get("/index.{fmt}", include_in_schema=False)
-def home_twin(request: Request, fmt: str) -> Response:
-    """The home page's JSON and CSV twins."""
-    return _respond(request, routing.page_format(fmt))
-
-
-def _respond(request: Request, fmt: str) -> Response:
-    urls = routing.urls(request)
-    page = home_page(routing.app_context(request).runner, urls, routing.as_of(request))
-    return rendering.render(request, urls, page, fmt)
+routing.add_listing(router, "/", _home)

@@ -141,25 +141,34 @@ SELECT DISTINCT ?incentive ?doc ?doc_title ?doc_number ?area ?area_label ?area_l
 ORDER BY {SORTS[facets.sort]}"""
 
 
-UNITS = f"""
+def _units(incentive: str | None = None) -> str:
+    """The units of every incentive, or only of `incentive` (a SPARQL IRI)."""
+    only = f"VALUES ?incentive {{ {incentive} }}\n  " if incentive else ""
+    return f"""
 # The units named for each incentive's clause or the clauses that contain it.
 SELECT DISTINCT ?incentive ?unit ?lead ?label ?label_en WHERE {{
-  ?incentive a pol:Incentive ; pol:inClause/eli:is_part_of* ?clause .
+  {only}?incentive a pol:Incentive ; pol:inClause/eli:is_part_of* ?clause .
   ?clause pol:responsibleUnit ?unit .
   BIND(EXISTS {{ ?clause pol:leadUnit ?unit }} AS ?lead)
   {label_patterns("unit", "label")}
 }}"""
 
 
+def _units_by_incentive(urls: Urls, rows: list[dict]) -> dict[str, list[dict]]:
+    """Each incentive's units, once each, leads first: a unit that leads any of the clauses leads the incentive."""
+    units: dict[str, dict[str, dict]] = defaultdict(dict)
+    for row in rows:
+        unit = ref(urls, row["unit"], row["label"], row["label_en"])
+        known = units[text(row["incentive"])].setdefault(unit["iri"], unit | {"lead": False})
+        known["lead"] = known["lead"] or bool(plain(row["lead"]))
+    return {key: sorted(found.values(), key=lambda u: (not u["lead"], u["label"])) for key, found in units.items()}
+
+
 def incentives_page(runner: QueryRunner, urls: Urls, facets: Facets, today: str) -> Page:
     """Every incentive matching the facets, with counts per facet value over the rows shown."""
     queries = PageQueries(runner)
     rows = queries.select("Incentives", incentives_sparql(urls, facets, today))
-    units: dict[str, dict[str, dict]] = defaultdict(dict)
-    for row in queries.select("Units responsible for each incentive", UNITS):
-        unit = ref(urls, row["unit"], row["label"], row["label_en"])
-        known = units[text(row["incentive"])].setdefault(unit["iri"], unit | {"lead": False})
-        known["lead"] = known["lead"] or bool(plain(row["lead"]))
+    units = _units_by_incentive(urls, queries.select("Units responsible for each incentive", _units()))
     incentives, seen = [], set()
     for row in rows:
         key = text(row["incentive"])
@@ -167,7 +176,7 @@ def incentives_page(runner: QueryRunner, urls: Urls, facets: Facets, today: str)
             continue
         seen.add(key)
         item = incentive_item(urls, row)
-        its_units = sorted(units.get(key, {}).values(), key=lambda u: (not u["lead"], u["label"]))
+        its_units = units.get(key, [])
         status = validity.status(today, plain(row["from"]), plain(row["until"]), plain(row["draft"]))
         item.update({
             "document": ref(urls, row["doc"], row["doc_title"] or row["doc_number"]),
@@ -228,16 +237,6 @@ def _facet_counts(urls: Urls, incentives: list[dict], facets: Facets) -> dict[st
     }
 
 
-def _unit_rows(agency_iri: str) -> str:
-    return f"""
-SELECT DISTINCT ?unit ?lead ?label ?label_en WHERE {{
-  {agency_iri} pol:inClause/eli:is_part_of* ?clause .
-  ?clause pol:responsibleUnit ?unit .
-  BIND(EXISTS {{ ?clause pol:leadUnit ?unit }} AS ?lead)
-  {label_patterns("unit", "label")}
-}}"""
-
-
 def incentive_page(runner: QueryRunner, urls: Urls, incentive_iri: str, today: str) -> Page:
     """One incentive: its figures, the clause that grants it, the units responsible, the document."""
     incentive = iri(incentive_iri)
@@ -262,11 +261,7 @@ SELECT DISTINCT ?incentive ?doc ?doc_title ?doc_number ?clause ?path ?heading ?c
     if not rows:
         raise NotFound(f"no incentive {incentive_iri}")
     row = rows[0]
-    units: dict[str, dict] = {}
-    for unit_row in queries.select("Responsible units", _unit_rows(incentive)):
-        unit = ref(urls, unit_row["unit"], unit_row["label"], unit_row["label_en"])
-        known = units.setdefault(unit["iri"], unit | {"lead": False})
-        known["lead"] = known["lead"] or bool(plain(unit_row["lead"]))
+    units = _units_by_incentive(urls, queries.select("Responsible units", _units(incentive)))
     item = incentive_item(urls, row)
     status = validity.status(today, plain(row["from"]), plain(row["until"]), plain(row["draft"]))
     item.update({
@@ -276,7 +271,7 @@ SELECT DISTINCT ?incentive ?doc ?doc_title ?doc_number ?clause ?path ?heading ?c
         "clause": ref(urls, row["clause"], row["path"]),
         "heading": plain(row["heading"]),
         "clause_segments": highlight(plain(row["clause_text"]) or "", [plain(row["evidence"])]),
-        "units": sorted(units.values(), key=lambda u: (not u["lead"], u["label"])),
+        "units": units.get(incentive_iri, []),
         "status": status,
         "status_label": validity.STATUSES[status][0],
         "as_of": today,
@@ -286,23 +281,13 @@ SELECT DISTINCT ?incentive ?doc ?doc_title ?doc_number ?clause ?path ?heading ?c
                 queries.truncated)
 
 
-@router.get("/incentives", include_in_schema=False)
-def incentives(request: Request) -> Response:
-    """The incentives table."""
-    return _incentives(request, "html")
-
-
-@router.get("/incentives.{fmt}", include_in_schema=False)
-def incentives_twin(request: Request, fmt: str) -> Response:
-    """The incentives table as JSON or CSV."""
-    return _incentives(request, routing.page_format(fmt))
-
-
-def _incentives(request: Request, fmt: str) -> Response:
-    urls = routing.urls(request)
+def _incentives(request: Request, urls: Urls) -> Page:
+    """The incentives table, filtered by the facets in the query string."""
     facets = Facets.from_params(request.query_params)
-    page = incentives_page(routing.app_context(request).runner, urls, facets, routing.as_of(request))
-    return rendering.render(request, urls, page, fmt)
+    return incentives_page(routing.runner(request), urls, facets, routing.as_of(request))
+
+
+routing.add_listing(router, "/incentives", _incentives)
 
 
 @router.get("/incentives/{area}/{slug}/{number}", include_in_schema=False)

@@ -112,21 +112,12 @@ def programmes_page(runner: QueryRunner, urls: Urls) -> Page:
                 queries.used, queries.truncated)
 
 
-@router.get("/programmes", include_in_schema=False)
-def programmes(request: Request) -> Response:
+def _programmes(request: Request, urls: Urls) -> Page:
     """All programmes."""
-    return _programmes(request, "html")
+    return programmes_page(routing.runner(request), urls)
 
 
-@router.get("/programmes.{fmt}", include_in_schema=False)
-def programmes_twin(request: Request, fmt: str) -> Response:
-    """All programmes as JSON or CSV."""
-    return _programmes(request, routing.page_format(fmt))
-
-
-def _programmes(request: Request, fmt: str) -> Response:
-    urls = routing.urls(request)
-    return rendering.render(request, urls, programmes_page(routing.app_context(request).runner, urls), fmt)
+routing.add_listing(router, "/programmes", _programmes)
 
 
 @router.get("/programmes/{area}/{name}", include_in_schema=False)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
 
-from policykg.server.pages import rendering, routing
+from policykg.server.pages import routing
 from policykg.server.pages.page import Page, PageQueries, Table
 from policykg.server.pages.sparql_text import label_patterns, string
 from policykg.server.pages.urls import Urls
@@ -105,18 +104,9 @@ def search_page(runner: QueryRunner, urls: Urls, q: str) -> Page:
     return Page("search.html", title, data, tables, queries.used, queries.truncated)
 
 
-@router.get("/search", include_in_schema=False)
-def search(request: Request, q: str = "") -> Response:
-    """The search page."""
-    return _search(request, q, "html")
+def _search(request: Request, urls: Urls) -> Page:
+    """The search page for `?q=`."""
+    return search_page(routing.runner(request), urls, request.query_params.get("q", ""))
 
 
-@router.get("/search.{fmt}", include_in_schema=False)
-def search_twin(request: Request, fmt: str, q: str = "") -> Response:
-    """Search results as JSON or CSV."""
-    return _search(request, q, routing.page_format(fmt))
-
-
-def _search(request: Request, q: str, fmt: str) -> Response:
-    urls = routing.urls(request)
-    return rendering.render(request, urls, search_page(routing.app_context(request).runner, urls, q), fmt)
+routing.add_listing(router, "/search", _search)

@@ -192,6 +192,16 @@ def test_incentive_page_shows_the_clause_with_the_evidence_marked(http):
     assert "万元" in http.get(first["incentive"]["href"]).text
 
 
+def test_incentive_page_lists_the_same_units_as_the_incentives_table(http):
+    table = get_json(http, "/incentives.json", area="370000")["incentives"]
+    with_units = [i for i in table if i["units"]][:3]
+    assert with_units
+    for row in with_units:
+        page = get_json(http, row["incentive"]["href"] + ".json")
+        assert page["units"] == row["units"]
+        assert any(unit["lead"] for unit in page["units"]) == bool(row["lead_units"])
+
+
 def test_programme_group_person_and_area_pages(http):
     programmes = get_json(http, "/programmes.json")["programmes"]
     suanli = next(p for p in programmes if p["name"] == "算力券" and p["jurisdiction"]
