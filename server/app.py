@@ -6,11 +6,11 @@ import importlib.util
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from policykg.server.context import AppContext
+from policykg.server.error_responses import handle_server_error
 from policykg.server.errors import ServerError
 from policykg.server.query_runner import QueryRunner
 from policykg.server.settings import Settings
@@ -46,9 +46,3 @@ def create_app(settings: Settings, runner: QueryRunner | None = None, with_pages
         if hasattr(pages, "mount"):  # the browser pages, when installed
             pages.mount(app, context)
     return app
-
-
-def handle_server_error(request: Request, error: ServerError) -> Response:
-    """The one place a typed error becomes a response: a small JSON body with the status and the message."""
-    body = {"error": error.title, "status": error.status, "message": error.message}
-    return JSONResponse(body, status_code=error.status, headers=error.headers)

@@ -1,4 +1,4 @@
-"""Errors routes raise; one handler in app.py turns them into responses (4xx: the caller's fault, 5xx: ours)."""
+"""Errors routes raise; one handler (error_responses.py) turns them into responses (4xx: the caller's fault, 5xx: ours)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ class ServerError(PolicyKGError):
 
     status = 500
     title = "Server error"
+    title_zh = "服务器错误"  # the HTML error page shows both titles
 
     def __init__(self, message: str, headers: dict[str, str] | None = None):
         super().__init__(message)
@@ -22,6 +23,7 @@ class QuerySyntaxError(ServerError, QueryError):
 
     status = 400
     title = "Malformed query"
+    title_zh = "查询语法有误"
 
 
 class QueryRefused(ServerError, QueryError):
@@ -29,6 +31,7 @@ class QueryRefused(ServerError, QueryError):
 
     status = 400
     title = "Query refused"
+    title_zh = "查询被拒绝"
 
 
 class QueryTimeout(ServerError, QueryError):
@@ -36,6 +39,7 @@ class QueryTimeout(ServerError, QueryError):
 
     status = 503
     title = "Query timed out"
+    title_zh = "查询超时"
 
 
 class ServerBusy(ServerError):
@@ -43,6 +47,7 @@ class ServerBusy(ServerError):
 
     status = 503
     title = "Server busy"
+    title_zh = "服务器繁忙"
 
 
 class BadRequest(ServerError):
@@ -50,6 +55,7 @@ class BadRequest(ServerError):
 
     status = 400
     title = "Bad request"
+    title_zh = "请求有误"
 
 
 class NotAcceptable(ServerError):
@@ -57,6 +63,7 @@ class NotAcceptable(ServerError):
 
     status = 406
     title = "Not acceptable"
+    title_zh = "没有可接受的格式"
 
 
 class NotFound(ServerError):
@@ -64,6 +71,7 @@ class NotFound(ServerError):
 
     status = 404
     title = "Not found"
+    title_zh = "未找到"
 
 
 class Unauthorized(ServerError):
@@ -71,6 +79,7 @@ class Unauthorized(ServerError):
 
     status = 401
     title = "Unauthorized"
+    title_zh = "需要授权"
 
     def __init__(self, message: str):
         super().__init__(message, headers={"WWW-Authenticate": 'Bearer realm="policykg"'})
@@ -81,6 +90,7 @@ class Forbidden(ServerError):
 
     status = 403
     title = "Forbidden"
+    title_zh = "禁止操作"
 
 
 class WorkerFailed(ServerError):
@@ -88,3 +98,4 @@ class WorkerFailed(ServerError):
 
     status = 500
     title = "Query worker failed"
+    title_zh = "查询进程出错"

@@ -77,3 +77,14 @@ def test_incentive_facets_work_without_javascript(browser, site, screenshot):
         screenshot(tab, "06-incentives-budget")
     finally:
         context.close()
+
+
+def test_a_missing_document_shows_an_error_page_with_a_way_home(page, screenshot):
+    response = page.goto("/documents/370100/nope")
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_contain_text("未找到")
+    expect(page.locator("h1")).to_contain_text("Not found")
+    expect(page.locator("p.message")).to_contain_text("no document")
+    screenshot(page, "09-not-found")
+    page.locator("main a.home").click()
+    expect(page.locator("h1")).to_contain_text("政策知识图谱")
