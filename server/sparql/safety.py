@@ -78,9 +78,7 @@ def check_query(text: str) -> Shape:
     shape = shape_of(text)
     if shape.is_update:
         raise QueryRefused("SPARQL Update is not accepted as a query; send it to /sparql/update with a write token")
-    if shape.has_service:
-        raise QueryRefused("SERVICE is disabled: this endpoint never queries other endpoints")
-    return shape
+    return _without_service(shape)
 
 
 def check_update(text: str) -> Shape:
@@ -88,6 +86,11 @@ def check_update(text: str) -> Shape:
     shape = shape_of(text)
     if shape.has_load:
         raise QueryRefused("LOAD is disabled: this endpoint never fetches data from the network")
+    return _without_service(shape)
+
+
+def _without_service(shape: Shape) -> Shape:
+    """Neither queries nor updates may call other endpoints."""
     if shape.has_service:
         raise QueryRefused("SERVICE is disabled: this endpoint never queries other endpoints")
     return shape

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import importlib.resources
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from policykg.server.app import create_app
+from policykg.server.background import free_port, serving
 from policykg.server.settings import Settings
 
 CHROMIUM = "/usr/bin/chromium"
@@ -33,31 +30,14 @@ def build_corpus_store(directory: Path) -> Path:
     return directory
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Iterator[str]:
     """The whole app (endpoint, linked data, pages) served by uvicorn in a thread; yields its base URL."""
     store = build_corpus_store(tmp_path_factory.mktemp("browser-store"))
-    port = _free_port()
+    port = free_port()
     settings = Settings(store_dir=store, host="127.0.0.1", port=port, workers=2)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(30)
+    with serving(create_app(settings), port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

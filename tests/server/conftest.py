@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -14,9 +11,9 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 import pytest
-import uvicorn
 
 from policykg.server.app import create_app
+from policykg.server.background import free_port, serving
 from policykg.server.settings import Settings
 
 FIXTURE = Path(__file__).with_name("fixture.trig")
@@ -59,12 +56,6 @@ def store_copy(built_store, tmp_path) -> Path:
     return target
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @dataclass
 class RunningServer:
     url: str
@@ -78,20 +69,8 @@ class RunningServer:
 def running_server(settings: Settings, with_pages: bool = True) -> Iterator[RunningServer]:
     """Serve `create_app(settings)` with uvicorn in a thread on a free local port, and stop it afterwards."""
     settings = replace(settings, host="127.0.0.1", port=free_port())
-    config = uvicorn.Config(create_app(settings, with_pages=with_pages), host=settings.host, port=settings.port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    try:
-        yield RunningServer(f"http://127.0.0.1:{settings.port}", settings)
-    finally:
-        server.should_exit = True
-        thread.join(30)
+    with serving(create_app(settings, with_pages=with_pages), settings.port) as url:
+        yield RunningServer(url, settings)
 
 
 @pytest.fixture(scope="module")

@@ -9,28 +9,18 @@ import csv
 import importlib.resources
 import io
 import json
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
-from policykg.server.app import create_app
+from conftest import running_server
 from policykg.server.settings import Settings
 
 GOLD = [json.loads(p.read_text("utf-8")) for p in sorted((Path(__file__).parents[1] / "gold").glob("*.json"))]
 JINAN_2020 = next(g for g in GOLD if g["document"]["number"] == "济政字〔2020〕39号")
 JINAN_2020_PAGE = "/documents/370100/jizhengzi-2020-39"  # the document IRI docs/graph-shape.md gives as example
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -40,21 +30,8 @@ def http(tmp_path_factory) -> Iterator[httpx.Client]:
 
     store = tmp_path_factory.mktemp("pages-store")
     build_into_store([Path(str(importlib.resources.files("policykg.corpus")))], store, validate=False)
-    port = _free_port()
-    settings = Settings(store_dir=store, host="127.0.0.1", port=port, workers=2)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the test server did not start"
-        time.sleep(0.05)
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
-            yield client
-    finally:
-        server.should_exit = True
-        thread.join(30)
+    with running_server(Settings(store_dir=store, workers=2)) as server, server.client() as client:
+        yield client
 
 
 def get_json(http: httpx.Client, path: str, **params) -> dict:
