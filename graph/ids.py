@@ -89,6 +89,10 @@ class Minter:
     def document(self, area_code: str | None, number: str | None, title: str | None) -> str:
         return f"{self.id_base}doc/{area_code or UNKNOWN_AREA}/{document_slug(number, title)}"
 
+    def document_at(self, area_code: str, slug: str) -> str:
+        """The document IRI for an area and slug already minted (the browser reads them back from its URLs)."""
+        return f"{self.id_base}doc/{area_code}/{slug}"
+
     def cited_document(self, number: str | None, title: str | None) -> str:
         return f"{self.id_base}doc/cited/{document_slug(number, title)}"
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
+from policykg.ids import Minter
+
 FORMATS = ("html", "json", "csv")
 
 _VOCABULARIES = {
@@ -60,29 +62,32 @@ class Urls:
 
     def __init__(self, base: str):
         self.base = base
-        self.id_base = base + "id/"
+        self.minter = Minter(base)
+        self.id_base = self.minter.id_base
 
-    # IRIs of the things pages are about, from the page's path parameters.
+    # IRIs of the things pages are about, from the page's path parameters, minted as the builder mints them.
+    # A number is passed on as the text the address holds, so `03` names no group rather than group 3.
     def document_iri(self, area: str, slug: str) -> str:
-        return f"{self.id_base}doc/{area}/{slug}"
+        return self.minter.document_at(area, slug)
 
     def agency_iri(self, area: str, key: str) -> str:
-        return f"{self.id_base}agency/{area}/{key}"
+        return self.minter.agency(area, key)
 
+    def area_iri(self, code: str) -> str:
+        return self.minter.area(code)
+
+    def group_iri(self, area: str, slug: str, number: str) -> str:
+        return self.minter.group(self.document_iri(area, slug), number)
+
+    def incentive_iri(self, area: str, slug: str, number: str) -> str:
+        return self.minter.incentive(self.document_iri(area, slug), number)
+
+    # Minter.programme and Minter.person slug a name; an address already holds the slug, so it is used as it is.
     def programme_iri(self, area: str, name: str) -> str:
         return f"{self.id_base}programme/{area}/{name}"
 
     def person_iri(self, area: str, name: str) -> str:
         return f"{self.id_base}person/{area}/{name}"
-
-    def area_iri(self, code: str) -> str:
-        return f"{self.id_base}area/{code}"
-
-    def group_iri(self, area: str, slug: str, number: str) -> str:
-        return f"{self.document_iri(area, slug)}/group/{number}"
-
-    def incentive_iri(self, area: str, slug: str, number: str) -> str:
-        return f"{self.document_iri(area, slug)}/incentive/{number}"
 
     # App pages that are not about one resource.
     @staticmethod

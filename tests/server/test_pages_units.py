@@ -63,3 +63,22 @@ def test_highlight_marks_evidence_once_in_order():
     pieces = highlight("分别给予最高500万元(国家级)、100万元(省级)支持", ["100万元(省级)", "最高500万元(国家级)", None])
     assert [p["text"] for p in pieces if p["mark"]] == ["最高500万元(国家级)", "100万元(省级)"]
     assert "".join(p["text"] for p in pieces) == "分别给予最高500万元(国家级)、100万元(省级)支持"
+
+
+def test_a_page_address_names_the_iri_the_builder_minted():
+    from policykg.ids import Minter
+
+    minter, urls = Minter(BASE), Urls(BASE)
+    doc = minter.document("370100", "济政字〔2020〕39号", None)
+    minted = {
+        doc: urls.document_iri,
+        minter.incentive(doc, 3): urls.incentive_iri,
+        minter.group(doc, 1): urls.group_iri,
+        minter.agency("370100", "science-technology"): urls.agency_iri,
+        minter.programme("370000", "算力券"): urls.programme_iri,
+        minter.person("370100", "孙斌"): urls.person_iri,
+        minter.area("370100"): urls.area_iri,
+    }
+    for iri, from_address in minted.items():
+        segments = urls.page(iri).split("/")[2:]  # "/documents/370100/jizhengzi-2020-39" -> its path parameters
+        assert from_address(*segments) == iri, iri
