@@ -7,10 +7,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.concurrency import run_in_threadpool
 
 from policykg.server.context import AppContext
-from policykg.server.error_responses import handle_server_error
+from policykg.server.error_responses import handle_routing_error, handle_server_error
 from policykg.server.errors import ServerError
 from policykg.server.query_runner import QueryRunner
 from policykg.server.settings import Settings
@@ -33,6 +34,7 @@ def create_app(settings: Settings, runner: QueryRunner | None = None, with_pages
     app = FastAPI(title="policykg", lifespan=lifespan, docs_url="/-/api", redoc_url=None, openapi_url="/-/openapi.json")
     app.state.context = context
     app.add_exception_handler(ServerError, handle_server_error)
+    app.add_exception_handler(StarletteHTTPException, handle_routing_error)
 
     from policykg.server import linked_data
     from policykg.server.sparql import endpoint, graph_store

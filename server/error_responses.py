@@ -7,8 +7,11 @@ that prefers text/html to JSON (a browser) gets an HTML page with the same statu
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from policykg.server.errors import ServerError
 from policykg.server.sparql.formats import parse_accept
@@ -33,6 +36,15 @@ def handle_server_error(request: Request, error: ServerError) -> Response:
         return HTMLResponse(error_page(request, error), status_code=error.status, headers=error.headers)
     body = {"error": error.title, "status": error.status, "message": error.message}
     return JSONResponse(body, status_code=error.status, headers=error.headers)
+
+
+def handle_routing_error(request: Request, error: StarletteHTTPException) -> Response:
+    """Errors raised by routing itself (no such route, method not allowed) answer like our own errors."""
+    typed = next((cls for cls in ServerError.__subclasses__() if cls.status == error.status_code), None)
+    answer = (typed or ServerError)(str(error.detail), headers=dict(error.headers or {}))
+    if typed is None:
+        answer.status, answer.title, answer.title_zh = error.status_code, HTTPStatus(error.status_code).phrase, ""
+    return handle_server_error(request, answer)
 
 
 def error_page(request: Request, error: ServerError) -> str:

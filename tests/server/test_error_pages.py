@@ -94,3 +94,13 @@ def test_the_graph_store_answers_json_even_to_a_browser(http):
 )
 def test_which_requests_get_html(path, accept, html):
     assert wants_html(path, accept) is html
+
+
+def test_an_unknown_address_answers_like_our_own_errors(http):
+    page = http.get("/no-such-page", headers={"accept": BROWSER})
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "未找到" in page.text and 'href="/"' in page.text
+    data = http.get("/no-such-page", headers={"accept": "application/json"})
+    assert data.status_code == 404 and data.json()["status"] == 404
+    wrong_method = http.delete("/incentives", headers={"accept": "application/json"})
+    assert wrong_method.status_code == 405 and wrong_method.json()["error"] == "Method Not Allowed"
