@@ -277,3 +277,26 @@ def test_a_crawl_that_lost_every_blank_keeps_the_clause_tree(tmp_path, seed):
     units = {p: [m.name for m in u.lead + u.responsible] for p, u in x.units.items() if not u.empty}
     assert units == {c["path"]: c["lead_units"] + c["responsible_units"] for c in gold["clauses"] if c["lead_units"] + c["responsible_units"]}
     assert_tiles(x.document)
+
+
+def test_articles_holding_numbered_items_and_a_fund_rule():
+    """A 管理办法 of another city: items （一） inside 第三条, tiers mapped by 分别, a budget ceiling, no units."""
+    _, x = parse_file(Path(__file__).parent / "documents" / "guangzhou-articles-with-items.txt")
+    doc = x.document
+    assert doc.header.number == "穗工信规字〔2024〕2号" and doc.header.issuer == "广州市工业和信息化局"
+    assert [c.path for c in doc.all_clauses()] == [
+        "第一章", "第一章/第一条", "第一章/第二条", "第二章", "第二章/第三条", "第二章/第三条/(一)", "第二章/第三条/(二)",
+        "第二章/第三条/(三)", "第二章/第四条", "第三章", "第三章/第五条",
+    ]
+    assert [c.heading for c in doc.all_clauses()][:2] == ["总则", "为规范广州市促进人工智能产业发展资金管理，根据《广州市市级财政专项资金管理办法》（穗府规〔2023〕8号）等规定，制定本办法"]
+    assert [(i.path, int(i.amount), i.kind, i.rate and float(i.rate), i.qualifier) for i in x.incentives] == [
+        ("第一章/第二条", 200000000, "budget", None, None),
+        ("第二章/第三条/(一)", 5000000, "max", 0.2, None),
+        ("第二章/第三条/(二)", 2000000, "fixed", None, None),
+        ("第二章/第三条/(三)", 3000000, "max", None, "国家级"),
+        ("第二章/第三条/(三)", 1000000, "max", None, "省级"),
+    ]
+    assert [(r.title, r.number) for r in x.references] == [("广州市市级财政专项资金管理办法", "穗府规〔2023〕8号")]
+    assert x.programmes == []  # 专项资金 in a definition or inside a cited title is not a programme
+    assert str(x.validity.valid_until) == "2029-03-14"
+    assert_tiles(doc)

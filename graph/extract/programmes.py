@@ -30,7 +30,8 @@ UNQUOTED = re.compile(
 # Where a programme name cannot start: after a verb, a particle or punctuation.
 STRONG_BOUNDARY = re.compile(
     r".*(实施|开展|支持|推进|设立|发挥|鼓励|加大|推动|组织|参与|承担|申报|纳入|列入|依托|用于|通过|运用|享受|构建|组建|"
-    r"吸引|统筹|打造|建设|带动|积极|加快|做好|充分|共同|各类|列支|入驻|条件|面向|围绕|聚焦|落户|相关领域|领域内|厅|局|对|在|将|为|、|，|,|。|；|：|“|”|\"|）|\))"
+    r"吸引|统筹|打造|建设|带动|积极|加快|做好|充分|共同|各类|列支|入驻|条件|面向|围绕|聚焦|落户|相关领域|领域内|所称|是指|负责|"
+    r"第[一二三四五六七八九十百\d]+条|厅|局|对|在|将|为|、|，|,|。|；|：|“|”|\"|）|\))"
 )
 WEAK_BOUNDARY = re.compile(r".*(的|和|及|与)")
 DIGITAL_PLACE = re.compile(r"数字(?P<place>[\u4e00-\u9fff]{2,3}?)(?=[”\"发展专项资金建设等、，,])")
@@ -73,10 +74,14 @@ def find_programmes(
     flat = squashed.text
     found: list[tuple[int, str, tuple[int, int]]] = []
 
+    titles = [m.span() for m in re.finditer(r"《[^》]*》", flat)]  # names inside a cited title are the title's
+
     def taken(at: int) -> bool:
-        return any(a <= at < b for _, _, (a, b) in found)
+        return any(a <= at < b for _, _, (a, b) in found) or any(a <= at < b for a, b in titles)
 
     for match in QUOTED.finditer(flat):
+        if taken(match.start()):
+            continue
         name = match["name"].strip()
         after = flat[match.end():match.end() + 10]
         before = flat[max(0, match.start() - 4):match.start()]
