@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 
 import pyoxigraph as ox
 import pyshacl
@@ -33,14 +36,40 @@ def validate_graph(
     return read_results(report, data, name), report
 
 
-def validate_graphs(graphs: Mapping[str, rdflib.Graph], *, with_ontology: bool = False) -> ValidationOutcome:
-    """Validate every graph separately and gather the results into one outcome and one report."""
-    results: list[ValidationResult] = []
-    reports: list[rdflib.Graph] = []
-    for name in sorted(graphs):
-        graph_results, report = validate_graph(graphs[name], name, with_ontology=with_ontology)
-        results.extend(graph_results)
-        reports.append(report)
+# Below this many graphs, starting worker processes costs more than it saves.
+PARALLEL_FROM = 8
+
+
+def _validate_one(job: tuple[rdflib.Graph, str, bool]) -> tuple[list[ValidationResult], rdflib.Graph]:
+    data, name, with_ontology = job
+    return validate_graph(data, name, with_ontology=with_ontology)
+
+
+def _worker_count(graphs: int) -> int:
+    if graphs < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def validate_graphs(
+    graphs: Mapping[str, rdflib.Graph], *, with_ontology: bool = False, workers: int | None = None
+) -> ValidationOutcome:
+    """Validate every graph separately and gather the results into one outcome and one report.
+
+    Graphs are independent, so from PARALLEL_FROM graphs on they are validated in one process per core
+    (forked, so the parsed shapes are shared); `workers` overrides the count."""
+    names = sorted(graphs)
+    jobs = [(graphs[name], name, with_ontology) for name in names]
+    workers = _worker_count(len(names)) if workers is None else workers
+    if workers > 1:
+        load_shapes(), with_ontology and load_ontology()  # parse once, before forking
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            outcomes = list(pool.map(_validate_one, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
+    else:
+        outcomes = [_validate_one(job) for job in jobs]
+    results: list[ValidationResult] = [r for graph_results, _ in outcomes for r in graph_results]
+    reports: list[rdflib.Graph] = [report for _, report in outcomes]
     conforms = not any(r.severity == "Violation" for r in results)
     return ValidationOutcome(results=results, graphs=len(graphs), report=merge_reports(reports, conforms))
 
