@@ -61,6 +61,18 @@ def _balanced_end(text: str, open_at: int) -> int | None:
     return None
 
 
+_LEVEL_START = re.compile(r"^(省|市|区|县|各|中共)")
+
+
+def _blank_between_units(squashed: Squashed, piece_start: int, i: int) -> bool:
+    """True where blanks stood before text[i], the name before them is complete and a new one starts there
+    (a blank from line-wrapping inside one name, 市 发展改革委, does not count)."""
+    if squashed.origin[i] - squashed.origin[i - 1] <= 1:
+        return False
+    before, after = squashed.text[piece_start:i], squashed.text[i:]
+    return bool(UNIT_SHAPE.search(before)) and len(before) >= 3 and bool(_LEVEL_START.match(after))
+
+
 def _split_units(squashed: Squashed, start: int, end: int) -> tuple[list[UnitMention], bool]:
     """Units in squashed.text[start:end], split at separators outside parentheses; 等 at the end is noted."""
     units, depth, piece_start = [], 0, start
@@ -75,6 +87,9 @@ def _split_units(squashed: Squashed, start: int, end: int) -> tuple[list[UnitMen
             if i > piece_start:
                 units.append([piece_start, i])
             piece_start = i + 1
+        elif depth == 0 and i > piece_start and _blank_between_units(squashed, piece_start, i):
+            units.append([piece_start, i])  # 市科技局 市财政局: a blank alone separates two whole names
+            piece_start = i
     open_ended = False
     if units:
         last = units[-1]
