@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from policykg.server.pages.sparql_text import label_patterns
 from policykg.server.pages.urls import Urls
 from policykg.server.pages.values import plain, ref, text
 
@@ -27,6 +28,16 @@ FIGURES = """
   OPTIONAL { ?incentive pol:sourceStart ?start }
   BIND(IF(BOUND(?max_amount), "max", IF(BOUND(?fixed_amount), "fixed", IF(BOUND(?budget_amount), "budget", "rate")))
        AS ?kind)"""
+
+# Binds ?doc_title ?doc_number ?from ?until ?draft ?area ?area_label ?area_label_en for ?doc.
+DOCUMENT_FIELDS = f"""
+  OPTIONAL {{ ?doc dcterms:title ?doc_title }}
+  OPTIONAL {{ ?doc eli:id_local ?doc_number }}
+  OPTIONAL {{ ?doc eli:first_date_entry_in_force ?from }}
+  OPTIONAL {{ ?doc eli:date_no_longer_in_force ?until }}
+  OPTIONAL {{ ?doc pol:draft ?draft }}
+  OPTIONAL {{ ?doc pol:jurisdiction ?area .
+    {label_patterns("area", "area_label")} }}"""
 
 _NUMBER_TAIL = re.compile(r"(\d+)$")
 

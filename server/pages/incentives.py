@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from policykg.server.errors import BadRequest, NotFound
 from policykg.server.pages import rendering, routing, validity
-from policykg.server.pages.incentive_data import FIGURES, KINDS, incentive_item
+from policykg.server.pages.incentive_data import DOCUMENT_FIELDS, FIGURES, KINDS, incentive_item
 from policykg.server.pages.marks import highlight
 from policykg.server.pages.page import Page, PageQueries, Table
 from policykg.server.pages.sparql_text import date, iri, label_patterns
@@ -128,13 +128,7 @@ SELECT DISTINCT ?incentive ?doc ?doc_title ?doc_number ?area ?area_label ?area_l
        ?from ?until ?draft ?amount ?kind ?rate ?qualifier ?evidence ?start WHERE {{
   ?incentive a pol:Incentive ; pol:document ?doc .
   OPTIONAL {{ ?incentive pol:inClause ?clause . OPTIONAL {{ ?clause pol:path ?path }} }}
-  OPTIONAL {{ ?doc dcterms:title ?doc_title }}
-  OPTIONAL {{ ?doc eli:id_local ?doc_number }}
-  OPTIONAL {{ ?doc eli:first_date_entry_in_force ?from }}
-  OPTIONAL {{ ?doc eli:date_no_longer_in_force ?until }}
-  OPTIONAL {{ ?doc pol:draft ?draft }}
-  OPTIONAL {{ ?doc pol:jurisdiction ?area .
-    {label_patterns("area", "area_label")} }}
+  {DOCUMENT_FIELDS}
   {FIGURES}
   {wheres}
 }}
@@ -249,13 +243,7 @@ SELECT DISTINCT ?incentive ?doc ?doc_title ?doc_number ?clause ?path ?heading ?c
   OPTIONAL {{ ?incentive pol:inClause ?clause .
     OPTIONAL {{ ?clause pol:path ?path }} OPTIONAL {{ ?clause pol:heading ?heading }}
     OPTIONAL {{ ?clause pol:text ?clause_text }} }}
-  OPTIONAL {{ ?doc dcterms:title ?doc_title }}
-  OPTIONAL {{ ?doc eli:id_local ?doc_number }}
-  OPTIONAL {{ ?doc eli:first_date_entry_in_force ?from }}
-  OPTIONAL {{ ?doc eli:date_no_longer_in_force ?until }}
-  OPTIONAL {{ ?doc pol:draft ?draft }}
-  OPTIONAL {{ ?doc pol:jurisdiction ?area .
-    {label_patterns("area", "area_label")} }}
+  {DOCUMENT_FIELDS}
   {FIGURES}
 }}""")
     if not rows:
