@@ -169,18 +169,12 @@ def incentives_page(runner: QueryRunner, urls: Urls, facets: Facets, today: str)
         if key in seen:
             continue
         seen.add(key)
-        item = incentive_item(urls, row)
+        item = _placed_item(urls, row, today)
         its_units = units.get(key, [])
-        status = validity.status(today, plain(row["from"]), plain(row["until"]), plain(row["draft"]))
         item.update({
-            "document": ref(urls, row["doc"], row["doc_title"] or row["doc_number"]),
-            "document_number": plain(row["doc_number"]),
-            "jurisdiction": ref(urls, row["area"], row["area_label"], row["area_label_en"]),
-            "clause": ref(urls, row["clause"], row["path"]),
             "lead_units": [u for u in its_units if u["lead"]],
             "units": its_units,
-            "status": status,
-            "in_force": status == "in_force",
+            "in_force": item["status"] == "in_force",
         })
         incentives.append(item)
     data = {
@@ -231,6 +225,20 @@ def _facet_counts(urls: Urls, incentives: list[dict], facets: Facets) -> dict[st
     }
 
 
+def _placed_item(urls: Urls, row: dict, today: str) -> dict:
+    """An incentive's figures with where it stands: its document, jurisdiction, clause and status today
+    (the DOCUMENT_FIELDS and FIGURES bindings of one row)."""
+    item = incentive_item(urls, row)
+    item.update({
+        "document": ref(urls, row["doc"], row["doc_title"] or row["doc_number"]),
+        "document_number": plain(row["doc_number"]),
+        "jurisdiction": ref(urls, row["area"], row["area_label"], row["area_label_en"]),
+        "clause": ref(urls, row["clause"], row["path"]),
+        "status": validity.status(today, plain(row["from"]), plain(row["until"]), plain(row["draft"])),
+    })
+    return item
+
+
 def incentive_page(runner: QueryRunner, urls: Urls, incentive_iri: str, today: str) -> Page:
     """One incentive: its figures, the clause that grants it, the units responsible, the document."""
     incentive = iri(incentive_iri)
@@ -250,18 +258,12 @@ SELECT DISTINCT ?incentive ?doc ?doc_title ?doc_number ?clause ?path ?heading ?c
         raise NotFound(f"no incentive {incentive_iri}")
     row = rows[0]
     units = _units_by_incentive(urls, queries.select("Responsible units", _units(incentive)))
-    item = incentive_item(urls, row)
-    status = validity.status(today, plain(row["from"]), plain(row["until"]), plain(row["draft"]))
+    item = _placed_item(urls, row, today)
     item.update({
-        "document": ref(urls, row["doc"], row["doc_title"] or row["doc_number"]),
-        "document_number": plain(row["doc_number"]),
-        "jurisdiction": ref(urls, row["area"], row["area_label"], row["area_label_en"]),
-        "clause": ref(urls, row["clause"], row["path"]),
         "heading": plain(row["heading"]),
         "clause_segments": highlight(plain(row["clause_text"]) or "", [plain(row["evidence"])]),
         "units": units.get(incentive_iri, []),
-        "status": status,
-        "status_label": validity.STATUSES[status][0],
+        "status_label": validity.STATUSES[item["status"]][0],
         "as_of": today,
     })
     title = f"{item['incentive']['label']} · {plain(row['doc_title']) or plain(row['doc_number']) or ''}"
