@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from policykg.extract.leading_group import LeadingGroup, find_leading_group
@@ -44,8 +45,6 @@ class Extraction:
 
 
 def _interpretation(doc: ParsedDocument, place_names: frozenset[str]) -> Interpretation | None:
-    import re
-
     parts = doc.parts_of("interpretation")
     if not parts:
         return None

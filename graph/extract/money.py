@@ -27,7 +27,6 @@ COMPARISON = re.compile(r"不超过|不低于|低于|超过|突破|达到|以上
 RATE_EXCLUDED = re.compile(r"左右|以上|增长|提高|降低|占比|比重")
 SEGMENT_BREAK = "，,；;"
 SENTENCE_BREAK = "。；;！？!?"
-TIER = re.compile(r"^(世界级|国际|国家级|国家|省部级|省级|省|市级|市|区级|区|县级|县|一等奖|二等奖|三等奖|一级|二级|三级|主导|参与|牵头)")
 
 
 @dataclass(frozen=True)

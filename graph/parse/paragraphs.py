@@ -8,7 +8,6 @@ from dataclasses import dataclass
 # A crawl that lost its line breaks has lines this long; below it, text is laid out in lines.
 RUN_ON_LINE_LENGTH = 1500
 _BULLETS = "-–—•·●▪■◆*"
-_SENTENCE_END = "。；;！？!?）)」』”\""
 _RUN_ON_BREAK = re.compile(r"[。；;！？!?]|[）)]-?(?=[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、]|第[一二三四五六七八九十百\d]+条)")
 _PAREN_NUMBER = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]")
 
@@ -68,19 +67,6 @@ def paragraph_starts(text: str, start: int = 0, end: int | None = None, dense: b
             starts |= {first + m.start() for m in _PAREN_NUMBER.finditer(text[first:line_end])}
         found.extend(Paragraph(pos, False) for pos in sorted(starts) if first < pos < line_end)
     return found
-
-
-def previous_char(text: str, pos: int) -> str:
-    """The last non-blank character before pos ('' at the start)."""
-    i = pos - 1
-    while i >= 0 and text[i] in " \t\u3000\xa0\n":
-        i -= 1
-    return text[i] if i >= 0 else ""
-
-
-def ends_sentence(ch: str) -> bool:
-    """True for characters that close a sentence or a parenthetical."""
-    return ch in _SENTENCE_END
 
 
 def wrap_width(text: str) -> int | None:
