@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from policykg.parse.formulas import looks_like_title, trailer_kind
 from policykg.parse.markers import Marker, marker_at
-from policykg.parse.paragraphs import is_full_line, paragraph_starts, wrap_width
+from policykg.parse.paragraphs import is_full_line, line_at, paragraph_starts, wrap_width
 from policykg.parse.text import squash
 
 
@@ -51,7 +51,7 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
     previous_line, trailer_seen = "", False
     for paragraph in paragraph_starts(text, start, end, dense=True):
         marker = marker_at(text, paragraph.start)
-        line = _line(text, paragraph.start)
+        line = line_at(text, paragraph.start)
         if marker is None:
             previous_line = line if line.strip() else previous_line
             trailer_seen = trailer_seen or trailer_kind(line) is not None
@@ -77,11 +77,6 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
         accepted.append(marker)
         previous_line, trailer_seen = line, False
     return accepted
-
-
-def _line(text: str, start: int) -> str:
-    stop = text.find("\n", start)
-    return text[start:] if stop < 0 else text[start:stop]
 
 
 def heading_of(text: str, marker: Marker, own_end: int, width: int | None = None) -> str:

@@ -16,7 +16,7 @@ from policykg.parse.dates import CN_DATE, parse_date
 from policykg.parse.clauses import Clause, build_tree, find_markers
 from policykg.parse.formulas import trailer_kind
 from policykg.parse.header import Header, parse_header
-from policykg.parse.paragraphs import paragraph_starts
+from policykg.parse.paragraphs import line_at, paragraph_starts
 from policykg.read.source import SourceText
 
 
@@ -60,14 +60,9 @@ class ParsedDocument:
 def _interpretation_start(text: str) -> int | None:
     """Where an interpretation (解读) printed after the policy begins."""
     for paragraph in paragraph_starts(text):
-        if paragraph.line_start and trailer_kind(_line_at(text, paragraph.start)) == "interpretation":
+        if paragraph.line_start and trailer_kind(line_at(text, paragraph.start)) == "interpretation":
             return paragraph.start
     return None
-
-
-def _line_at(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[start:] if end < 0 else text[start:end]
 
 
 def _body_end(text: str, body_start: int, limit: int, marker_starts: set[int]) -> int:
@@ -77,7 +72,7 @@ def _body_end(text: str, body_start: int, limit: int, marker_starts: set[int]) -
     for paragraph in paragraph_starts(text, body_start, limit):
         if paragraph.start in marker_starts:
             continue
-        line = _line_at(text, paragraph.start)
+        line = line_at(text, paragraph.start)
         if trailer_kind(line) in ("closing", "attachment", "copies", "imprint"):
             return paragraph.start
         if paragraph.start > last_marker and is_boilerplate_line(line):
@@ -97,9 +92,9 @@ def _trailer_parts(text: str, start: int, end: int) -> list[Part]:
     current = "unplaced"
     paragraphs = paragraph_starts(text, start, end)
     for i, paragraph in enumerate(paragraphs):
-        line = _line_at(text, paragraph.start)
+        line = line_at(text, paragraph.start)
         kind = trailer_kind(line)
-        following = _line_at(text, paragraphs[i + 1].start) if i + 1 < len(paragraphs) else ""
+        following = line_at(text, paragraphs[i + 1].start) if i + 1 < len(paragraphs) else ""
         if current == "interpretation" and not is_boilerplate_line(line):
             continue
         if is_boilerplate_line(line):

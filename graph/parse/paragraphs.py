@@ -69,6 +69,12 @@ def paragraph_starts(text: str, start: int = 0, end: int | None = None, dense: b
     return found
 
 
+def line_at(text: str, start: int) -> str:
+    """The rest of the line that starts (or continues) at `start`."""
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
+
+
 def wrap_width(text: str) -> int | None:
     """The line width of a document hard-wrapped by a PDF extractor (one visual line per line), else None.
 
